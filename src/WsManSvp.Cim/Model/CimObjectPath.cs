@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace WsManSvp.Cim.Model;
+
+/// <summary>One key property of an object path: its name and value.</summary>
+public readonly record struct CimKeyBinding(string Name, CimValue Value);
+
+/// <summary>
+/// A reference to a CIM instance: namespace, class and key bindings (DSP0004 object path). Names compare
+/// case-insensitively, key values exactly, key order does not matter.
+/// </summary>
+public sealed class CimObjectPath : IEquatable<CimObjectPath>
+{
+    public const string DefaultNamespace = "root/cimv2";
+
+    public CimObjectPath(string @namespace, string className, IReadOnlyList<CimKeyBinding> keys)
+    {
+        Namespace = @namespace;
+        ClassName = className;
+        Keys = keys;
+    }
+
+    public string Namespace { get; }
+
+    public string ClassName { get; }
+
+    public IReadOnlyList<CimKeyBinding> Keys { get; }
+
+    public CimValue? GetKey(string name)
+    {
+        foreach (var k in Keys)
+            if (string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)) return k.Value;
+        return null;
+    }
+
+    public bool Equals(CimObjectPath? other)
+    {
+        if (other is null) return false;
+        if (ReferenceEquals(this, other)) return true;
+        if (!string.Equals(ClassName, other.ClassName, StringComparison.OrdinalIgnoreCase) ||
+            !string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase) ||
+            Keys.Count != other.Keys.Count)
+            return false;
+        foreach (var k in Keys)
+            if (other.GetKey(k.Name) is not { } v || !v.Equals(k.Value)) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as CimObjectPath);
+
+    public override int GetHashCode()
+    {
+        var hash = StringComparer.OrdinalIgnoreCase.GetHashCode(ClassName);
+        foreach (var k in Keys) hash ^= StringComparer.OrdinalIgnoreCase.GetHashCode(k.Name) * 31 + k.Value.GetHashCode();
+        return hash;
+    }
+
+    /// <summary>The DSP0004 textual form: namespace:Class.Key="value",...</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder().Append(Namespace).Append(':').Append(ClassName);
+        for (var i = 0; i < Keys.Count; i++)
+        {
+            sb.Append(i == 0 ? '.' : ',').Append(Keys[i].Name).Append('=');
+            var v = Keys[i].Value;
+            if (v.Type is CimType.String or CimType.Char16 or CimType.DateTime or CimType.Reference)
+                sb.Append('"').Append(v.ToText().Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+            else sb.Append(v.ToText());
+        }
+        return sb.ToString();
+    }
+}

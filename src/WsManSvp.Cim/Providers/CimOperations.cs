@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Schema;
+using WsManSvp.Cim.Xml;
+
+namespace WsManSvp.Cim.Providers;
+
+/// <summary>
+/// The CIM operations over the registered providers: Get and Enumerate are polymorphic (a class's
+/// subclasses are included), invocation goes to the provider of the target's class.
+/// </summary>
+public sealed class CimOperations
+{
+    private readonly Dictionary<ProvidedClass, ICimProvider> _providers = [];
+
+    public CimOperations(CimClassRepository repository, IEnumerable<ICimProvider> providers)
+    {
+        Repository = repository;
+        foreach (var provider in providers)
+        {
+            foreach (var c in provider.Classes)
+            {
+                var cls = repository.GetClass(c.ClassName)
+                    ?? throw new CimSchemaException($"A provider serves {c.ClassName}, which is not declared in schemas/.");
+                if (!_providers.TryAdd(new ProvidedClass(c.Namespace, cls.Name), provider))
+                    throw new CimSchemaException($"Two providers serve {c.Namespace}:{cls.Name}.");
+            }
+        }
+        Namespaces = _providers.Keys.Select(k => k.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public CimClassRepository Repository { get; }
+
+    public IReadOnlySet<string> Namespaces { get; }
+
+    /// <summary>
+    /// The instance the path names. A path may give only some keys: the instance is then the one whose
+    /// keys match those given; none → null, several → <see cref="SelectorProblem.InsufficientSelectors"/>.
+    /// </summary>
+    public async ValueTask<CimInstance?> GetInstanceAsync(CimClass requested, CimObjectPath path, CimCallContext context)
+    {
+        if (path.Keys.Count < requested.KeyProperties.Count)
+            return await FindByKeysAsync(requested, path, context).ConfigureAwait(false);
+        foreach (var (provided, provider) in Candidates(requested, path))
+        {
+            var target = new CimObjectPath(path.Namespace, provided.ClassName, path.Keys);
+            if (await provider.GetInstanceAsync(target, context).ConfigureAwait(false) is { } instance)
+                return instance;
+        }
+        return null;
+    }
+
+    /// <summary>Instances of the class and its subclasses in a namespace, streamed.</summary>
+    public async IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(CimClass requested, string @namespace, CimCallContext context)
+    {
+        foreach (var cls in Repository.SelfAndSubclasses(requested))
+        {
+            var provided = new ProvidedClass(@namespace, cls.Name);
+            if (!_providers.TryGetValue(provided, out var provider)) continue;
+            await foreach (var instance in provider.EnumerateInstancesAsync(provided, context).ConfigureAwait(false))
+                yield return instance;
+        }
+    }
+
+    public async ValueTask<CimMethodResult> InvokeMethodAsync(CimClass requested, CimObjectPath path, CimMethod method,
+        IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
+    {
+        var instance = await GetInstanceAsync(requested, path, context).ConfigureAwait(false)
+            ?? throw new CimException(CimStatus.NotFound, $"No {requested.Name} instance matches the selectors.");
+        var provider = _providers[new ProvidedClass(instance.Namespace, instance.Class.Name)];
+        return await provider.InvokeMethodAsync(instance.GetPath(), method, arguments, context).ConfigureAwait(false);
+    }
+
+    private IEnumerable<(ProvidedClass, ICimProvider)> Candidates(CimClass requested, CimObjectPath path)
+    {
+        // CreationClassName, where a class has it as a key, names the exact class.
+        var creationClass = path.GetKey("CreationClassName") is { IsNull: false, Type: CimType.String } v ? v.AsString() : null;
+        foreach (var cls in Repository.SelfAndSubclasses(requested))
+        {
+            if (creationClass is not null && !string.Equals(cls.Name, creationClass, StringComparison.OrdinalIgnoreCase)) continue;
+            var provided = new ProvidedClass(path.Namespace, cls.Name);
+            if (_providers.TryGetValue(provided, out var provider)) yield return (provided, provider);
+        }
+    }
+
+    private async ValueTask<CimInstance?> FindByKeysAsync(CimClass requested, CimObjectPath partial, CimCallContext context)
+    {
+        CimInstance? found = null;
+        await foreach (var instance in EnumerateInstancesAsync(requested, partial.Namespace, context).ConfigureAwait(false))
+        {
+            if (!Matches(instance, partial)) continue;
+            if (found is not null)
+                throw new CimSelectorException(SelectorProblem.InsufficientSelectors,
+                    $"The selectors given match more than one {requested.Name}; give all of its keys: {string.Join(", ", requested.KeyProperties.Select(k => k.Name))}.");
+            found = instance;
+        }
+        return found;
+    }
+
+    private static bool Matches(CimInstance instance, CimObjectPath partial)
+    {
+        foreach (var key in partial.Keys)
+        {
+            var actual = instance[key.Name];
+            var matches = actual.Type == CimType.String && key.Value.Type == CimType.String && !actual.IsNull && !key.Value.IsNull
+                ? string.Equals(actual.AsString(), key.Value.AsString(), StringComparison.OrdinalIgnoreCase)
+                : actual.Equals(key.Value);
+            if (!matches) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Xml;
+using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Schema;
+
+namespace WsManSvp.Cim.Xml;
+
+/// <summary>
+/// Reads DSP0230 XML into CIM values against a declaration: an instance against its class, a method's
+/// input against its parameters. Anything that does not fit raises <see cref="CimXmlException"/>
+/// naming the property or parameter.
+/// </summary>
+public sealed class CimXmlReader(CimPathBinder binder)
+{
+    /// <summary>Reads the method input element (the reader is on it), one value per IN parameter given.</summary>
+    public IReadOnlyDictionary<string, CimValue> ReadArguments(XmlReader r, CimMethod method, string @namespace)
+    {
+        var collected = new Dictionary<string, (CimParameter Parameter, List<CimValue> Values)>(StringComparer.OrdinalIgnoreCase);
+        if (r.EnterElement())
+        {
+            do
+            {
+                var parameter = method.GetParameter(r.LocalName);
+                if (parameter is null || !parameter.IsIn)
+                    throw new CimXmlException($"{method.Name} has no input parameter {r.LocalName}.", r.LocalName, isUnknownName: true);
+                if (!collected.TryGetValue(parameter.Name, out var entry))
+                    collected[parameter.Name] = entry = (parameter, []);
+                else if (!parameter.IsArray)
+                    throw new CimXmlException($"Parameter {parameter.Name} is not an array but was given more than once.", parameter.Name);
+                entry.Values.Add(ReadValue(r, parameter.Type, parameter.Name, @namespace));
+            } while (r.NextChildElement());
+            r.LeaveElement();
+        }
+        return collected.ToDictionary(
+            e => e.Key,
+            e => Combine(e.Value.Parameter.Type, e.Value.Parameter.IsArray, e.Value.Values),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads an instance element of <paramref name="cls"/> (the reader is on it).</summary>
+    public CimInstance ReadInstance(XmlReader r, CimClass cls, string @namespace)
+    {
+        var instance = new CimInstance(cls, @namespace);
+        var collected = new Dictionary<CimProperty, List<CimValue>>();
+        if (r.EnterElement())
+        {
+            do
+            {
+                var property = cls.GetProperty(r.LocalName)
+                    ?? throw new CimXmlException($"{cls.Name} has no property {r.LocalName}.", r.LocalName, isUnknownName: true);
+                if (!collected.TryGetValue(property, out var values)) collected[property] = values = [];
+                else if (!property.IsArray)
+                    throw new CimXmlException($"Property {property.Name} is not an array but was given more than once.", property.Name);
+                values.Add(ReadValue(r, property.Type, property.Name, @namespace));
+            } while (r.NextChildElement());
+            r.LeaveElement();
+        }
+        foreach (var (property, values) in collected)
+            instance.Set(property.Name, Combine(property.Type, property.IsArray, values));
+        return instance;
+    }
+
+    /// <summary>Reads one element holding a scalar (or NULL) of <paramref name="type"/>, and consumes it.</summary>
+    public CimValue ReadValue(XmlReader r, CimType type, string name, string @namespace)
+    {
+        if (r.IsNil())
+        {
+            r.Skip();
+            return CimValue.Null(type);
+        }
+        if (type == CimType.Reference)
+        {
+            try { return CimValue.Reference(binder.BindReference(EndpointReferenceReader.ReadEndpointReference(r), @namespace)); }
+            catch (CimSelectorException e) { throw new CimXmlException($"{name}: {e.Message}", name); }
+        }
+        if (type == CimType.DateTime && !r.IsEmptyElement)
+            return ReadDateTime(r, name);
+        var text = r.IsEmptyElement ? "" : ReadText(r, name);
+        if (r.NodeType == XmlNodeType.Element) r.Read(); // empty element
+        if (!CimValueParser.TryParse(type, text, out var value, out var error))
+            throw new CimXmlException($"{name}: {error}", name);
+        return value;
+    }
+
+    private static CimValue ReadDateTime(XmlReader r, string name)
+    {
+        r.Read();
+        string? text = null;
+        CimDateTime? value = null;
+        string? error = null;
+        while (r.NodeType != XmlNodeType.EndElement)
+        {
+            if (r.NodeType == XmlNodeType.Element)
+            {
+                var local = r.LocalName;
+                var content = r.ReadElementContentAsString().Trim();
+                var ok = local switch
+                {
+                    "Datetime" => CimDateTime.TryParseXmlDateTime(content, out value),
+                    "Interval" => CimDateTime.TryParseXmlDuration(content, out value),
+                    "Date" => CimDateTime.TryParseXmlDate(content, out value),
+                    "CIM_DateTime" or "CIMDateTime" => CimDateTime.TryParseCim(content, out value, out error),
+                    _ => throw new CimXmlException($"{name}: {local} is not a datetime form (cim:Datetime, cim:Interval, cim:Date, cim:CIM_DateTime).", name),
+                };
+                if (!ok) throw new CimXmlException($"{name}: {error ?? $"'{XmlReading.Clip(content)}' is not a valid cim:{local}."}", name);
+            }
+            else
+            {
+                if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA) text += r.Value;
+                r.Read();
+            }
+        }
+        r.Read();
+        if (value is not null) return CimValue.DateTime(value);
+        if (text is not null && CimValueParser.TryParseDateTime(text.Trim(), out value, out error)) return CimValue.DateTime(value);
+        throw new CimXmlException($"{name}: {error ?? "no datetime value given."}", name);
+    }
+
+    private static string ReadText(XmlReader r, string name)
+    {
+        try
+        {
+            return r.ReadElementContentAsString();
+        }
+        catch (XmlException e)
+        {
+            throw new CimXmlException($"{name}: a simple value was expected ({e.Message}).", name);
+        }
+    }
+
+    private static CimValue Combine(CimType type, bool isArray, List<CimValue> values)
+    {
+        if (!isArray) return values[0];
+        // A single nil element is a NULL array; nil items inside an array are dropped (DSP0230).
+        if (values.Count == 1 && values[0].IsNull) return CimValue.Null(type, isArray: true);
+        return CimValue.Array(type, values.Where(v => !v.IsNull).ToArray());
+    }
+}

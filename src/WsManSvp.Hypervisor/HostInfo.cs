@@ -1,0 +1,11 @@
+namespace WsManSvp.Hypervisor;
+
+/// <summary>Facts about the host (libvirt's node info and capabilities).</summary>
+public sealed record HostInfo(
+    string HostName,
+    Guid Uuid,
+    string CpuModel,
+    int LogicalProcessors,
+    long MemoryBytes,
+    string HypervisorType,
+    string HypervisorVersion);

@@ -1,0 +1,17 @@
+namespace WsManSvp.Hypervisor.Simulator;
+
+/// <summary>Which transitions libvirt allows from which state, and where they lead.</summary>
+internal static class StateMachine
+{
+    public static SystemState? Next(SystemState from, StateTransition transition) => (transition, from) switch
+    {
+        (StateTransition.Start, SystemState.Off or SystemState.Saved or SystemState.Crashed) => SystemState.Running,
+        (StateTransition.PowerOff, SystemState.Running or SystemState.Paused or SystemState.ShuttingDown or SystemState.Starting) => SystemState.Off,
+        (StateTransition.Shutdown, SystemState.Running) => SystemState.Off,
+        (StateTransition.Pause, SystemState.Running) => SystemState.Paused,
+        (StateTransition.Resume, SystemState.Paused) => SystemState.Running,
+        (StateTransition.Save, SystemState.Running or SystemState.Paused) => SystemState.Saved,
+        (StateTransition.Reboot or StateTransition.Reset, SystemState.Running) => SystemState.Running,
+        _ => null,
+    };
+}

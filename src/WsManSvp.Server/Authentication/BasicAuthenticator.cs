@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WsManSvp.Server.Authentication;
+
+/// <summary>
+/// HTTP Basic authentication (RFC 7617) with a cache of verified credentials, so a key derivation is
+/// paid once per credential and period, not per request. The cache is keyed by an HMAC of the header
+/// under a per-process secret (no password is kept), bounded in size, expires entries after a short
+/// time, and is voided whenever the credential store changes. Concurrent first requests with the same
+/// credentials share one verification.
+/// </summary>
+public sealed class BasicAuthenticator(ICredentialStore store, TimeProvider time, TimeSpan? cacheLifetime = null)
+{
+    private const int MaxCachedCredentials = 1024;
+
+    private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
+    private readonly TimeSpan _lifetime = cacheLifetime ?? TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<CacheKey, Verified> _cache = new();
+    private readonly ConcurrentDictionary<CacheKey, Lazy<string?>> _inFlight = new();
+
+    public ICredentialStore Store => store;
+
+    /// <summary>The user a Basic Authorization header proves, or null.</summary>
+    public string? Authenticate(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        var token = authorization.AsSpan(6).Trim();
+        if (token.IsEmpty || token.Length > 1024) return null;
+
+        var key = KeyOf(token);
+        var now = time.GetUtcNow();
+        var generation = store.Generation;
+        if (_cache.TryGetValue(key, out var hit) && hit.Expires > now && hit.Generation == generation) return hit.User;
+
+        var tokenText = token.ToString();
+        var verification = _inFlight.GetOrAdd(key, _ => new Lazy<string?>(() => Verify(tokenText)));
+        try
+        {
+            var user = verification.Value;
+            if (user is not null)
+            {
+                if (_cache.Count >= MaxCachedCredentials) _cache.Clear();
+                _cache[key] = new Verified(user, now + _lifetime, generation);
+            }
+            return user;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(key, verification));
+        }
+    }
+
+    private string? Verify(string token)
+    {
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(token)); }
+        catch (FormatException) { return null; }
+        var colon = decoded.IndexOf(':');
+        if (colon <= 0) return null;
+        var user = decoded[..colon];
+        return store.Verify(user, decoded[(colon + 1)..]) ? user : null;
+    }
+
+    private CacheKey KeyOf(ReadOnlySpan<char> token)
+    {
+        Span<byte> bytes = stackalloc byte[token.Length * 3];
+        var length = Encoding.UTF8.GetBytes(token, bytes);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_secret, bytes[..length], mac);
+        return new CacheKey(
+            BitConverter.ToUInt64(mac[..8]), BitConverter.ToUInt64(mac[8..16]),
+            BitConverter.ToUInt64(mac[16..24]), BitConverter.ToUInt64(mac[24..]));
+    }
+
+    private readonly record struct CacheKey(ulong A, ulong B, ulong C, ulong D);
+
+    private sealed record Verified(string User, DateTimeOffset Expires, long Generation);
+}

@@ -1,0 +1,40 @@
+namespace WsManSvp.Server.Hosting;
+
+/// <summary>Everything the run command can be told (see the README's "Command line" section).</summary>
+public sealed record ServerSettings
+{
+    public const string DefaultUrl = "http://127.0.0.1:5985";
+
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>"sim" (the in-memory simulator) or "libvirt".</summary>
+    public string Backend { get; init; } = "sim";
+
+    public string DataDirectory { get; init; } = DefaultDataDirectory();
+
+    /// <summary>Permit plain HTTP on a non-loopback address (WinRM's AllowUnencrypted=true).</summary>
+    public bool AllowUnencrypted { get; init; }
+
+    /// <summary>PEM or PFX certificate for https:// URLs.</summary>
+    public string? CertificateFile { get; init; }
+
+    /// <summary>PEM private key, when the certificate file does not hold it.</summary>
+    public string? CertificateKeyFile { get; init; }
+
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>Extra simulated systems beyond the four seeded ones (load tests).</summary>
+    public int SeedSystems { get; init; }
+
+    /// <summary>The simulated host's name; the machine's name when not given.</summary>
+    public string? HostName { get; init; }
+
+    public int MaxEnvelopeSizeKb { get; init; } = 500;
+
+    public TimeSpan EnumerationContextLifetime { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan MaxOperationTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public static string DefaultDataDirectory() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "wsmansvp");
+}

@@ -1,0 +1,70 @@
+using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Providers;
+using WsManSvp.Cim.Xml;
+using WsManSvp.WsMan.Resources;
+
+namespace WsManSvp.WsMan.CimBinding;
+
+/// <summary>
+/// Enumeration items streamed from the CIM layer. The stream lives as long as the enumeration context,
+/// not the request that opened it, so it runs under its own cancellation.
+/// </summary>
+internal sealed class CimEnumerationSource : IEnumerationSource
+{
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly IAsyncEnumerator<CimInstance> _items;
+    private readonly ResourceUriScheme _scheme;
+    private CimInstance? _current;
+
+    public CimEnumerationSource(Func<CimCallContext, IAsyncEnumerable<CimInstance>> open, string? user, ResourceUriScheme scheme)
+    {
+        _scheme = scheme;
+        _items = open(new CimCallContext(user, _lifetime.Token)).GetAsyncEnumerator(_lifetime.Token);
+    }
+
+    public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var next = _items.MoveNextAsync();
+            var has = next.IsCompletedSuccessfully ? next.Result : await next.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            _current = has ? _items.Current : null;
+            return has;
+        }
+        catch (CimException e) { throw e.ToFault(); }
+    }
+
+    public void WriteCurrent(Utf8XmlWriter writer, EnumerationMode mode)
+    {
+        var instance = _current ?? throw new InvalidOperationException("No current item.");
+        switch (mode)
+        {
+            case EnumerationMode.EnumerateEPR:
+                CimXmlWriter.WriteEndpointReference(writer, instance.GetPath(), _scheme);
+                break;
+            case EnumerationMode.EnumerateObjectAndEPR:
+                writer.Start("wsman:Item"u8);
+                CimXmlWriter.WriteInstance(writer, instance, _scheme);
+                CimXmlWriter.WriteEndpointReference(writer, instance.GetPath(), _scheme);
+                writer.End("wsman:Item"u8);
+                break;
+            default:
+                CimXmlWriter.WriteInstance(writer, instance, _scheme);
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _items.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or NotSupportedException)
+        {
+            // a read abandoned by a timed-out Pull may still be in flight; the stream is discarded either way
+        }
+        _lifetime.Dispose();
+    }
+}

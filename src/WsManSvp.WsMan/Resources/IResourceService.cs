@@ -1,0 +1,46 @@
+using System.Xml;
+using WsManSvp.Cim.Xml;
+
+namespace WsManSvp.WsMan.Resources;
+
+/// <summary>A filter the resource layer understood; opaque to the protocol layer.</summary>
+public interface IEnumerationFilter;
+
+/// <summary>The options of an Enumerate that shape its items.</summary>
+public sealed record EnumerationRequest(EnumerationMode Mode, IEnumerationFilter? Filter, string? PolymorphismMode);
+
+/// <summary>
+/// A stream of enumeration items, read one at a time across Enumerate and Pull requests. The current
+/// item stays current until <see cref="MoveNextAsync"/> is called again, so an item that did not fit a
+/// reply goes out in the next one.
+/// </summary>
+public interface IEnumerationSource : IAsyncDisposable
+{
+    ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken);
+
+    void WriteCurrent(Utf8XmlWriter writer, EnumerationMode mode);
+}
+
+/// <summary>
+/// What the protocol layer asks of the resources it exposes; the CIM binding (DSP0227) implements it.
+/// Failures are WS-Man faults (<see cref="Faults.WsManFaultException"/>).
+/// </summary>
+public interface IResourceService
+{
+    /// <summary>Faults with DestinationUnreachable (InvalidResourceURI) unless the URI names something served here.</summary>
+    void CheckResourceUri(string? resourceUri);
+
+    /// <summary>Writes the representation (or the fragment) of the addressed resource.</summary>
+    ValueTask GetAsync(ResourceRequest request, FragmentExpression? fragment, Utf8XmlWriter body);
+
+    /// <summary>Reads a wsman:Filter (the reader is on it; the method consumes it).</summary>
+    IEnumerationFilter ReadFilter(ResourceRequest request, string? dialect, XmlReader filter);
+
+    ValueTask<IEnumerationSource> EnumerateAsync(ResourceRequest request, EnumerationRequest enumeration);
+
+    /// <summary>
+    /// Runs a custom action (a CIM method: Action = class URI + "/" + method): reads the input from the body
+    /// (the reader is on its first element, or at its end) and writes the output element.
+    /// </summary>
+    ValueTask InvokeAsync(ResourceRequest request, string action, XmlReader body, Utf8XmlWriter output);
+}
