@@ -1,0 +1,44 @@
+using WsManSvp.Server.Authentication;
+using WsManSvp.Server.Hosting;
+
+namespace WsManSvp.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, as the run command assembles it, listening on a free loopback port over real HTTP,
+/// on the simulator seeded with host "host1" and its four systems, with user wsman/secret.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
+{
+    public const string User = "wsman";
+    public const string Password = "secret";
+    public const string HostName = "host1";
+
+    public WsManServer Server { get; private set; } = null!;
+
+    public string Endpoint { get; private set; } = "";
+
+    public string DataDirectory { get; } = TestPaths.NewTempDirectory();
+
+    public WsManClient Client() => new(Endpoint, User, Password);
+
+    protected virtual ServerSettings Settings() => new()
+    {
+        Urls = ["http://127.0.0.1:0"],
+        DataDirectory = DataDirectory,
+        HostName = HostName,
+    };
+
+    public async Task InitializeAsync()
+    {
+        using (var users = new UserFile(DataDirectory, watch: false)) users.Set(User, Password);
+        Server = await WsManServer.StartAsync(Settings());
+        Endpoint = Server.Endpoints[0];
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+}
