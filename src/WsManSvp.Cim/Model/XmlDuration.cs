@@ -44,6 +44,7 @@ public static class XmlDuration
                 default: return false; // Y and M (months) have no fixed length
             }
             if (isFraction && designator != 'S') return false;
+            if (n > long.MaxValue / unit) return false; // too long for a long, and n * unit could overflow decimal
             total += n * unit;
             any = true;
             s = s[(i + 1)..];

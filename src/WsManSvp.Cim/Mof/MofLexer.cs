@@ -124,8 +124,12 @@ internal sealed class MofLexer(string text)
             case '\'': return '\'';
             case '\\': return '\\';
             case 'x' or 'X':
-                var hex = ReadWhile(char.IsAsciiHexDigit);
-                if (hex.Length is 0 or > 4) throw Error("bad \\x escape", start);
+                // DSP0004: 1 to 4 hex digits; a fifth is the next character of the string.
+                var digits = 0;
+                while (digits < 4 && _pos + digits < text.Length && char.IsAsciiHexDigit(text[_pos + digits])) digits++;
+                var hex = text.Substring(_pos, digits);
+                _pos += digits;
+                if (hex.Length == 0) throw Error("bad \\x escape", start);
                 return (char)Convert.ToInt32(hex, 16);
             default: throw Error($"unknown escape '\\{e}'", start);
         }

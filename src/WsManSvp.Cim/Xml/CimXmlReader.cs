@@ -71,11 +71,14 @@ public sealed class CimXmlReader(CimPathBinder binder)
         {
             try { return CimValue.Reference(binder.BindReference(EndpointReferenceReader.ReadEndpointReference(r), @namespace)); }
             catch (CimSelectorException e) { throw new CimXmlException($"{name}: {e.Message}", name); }
+            catch (CimXmlException e) when (e.Name is null) { throw new CimXmlException($"{name}: {e.Message}", name); }
         }
         if (type == CimType.DateTime && !r.IsEmptyElement)
             return ReadDateTime(r, name);
-        var text = r.IsEmptyElement ? "" : ReadText(r, name);
-        if (r.NodeType == XmlNodeType.Element) r.Read(); // empty element
+        var empty = r.IsEmptyElement;
+        var text = empty ? "" : ReadText(r, name);
+        // ReadText leaves the reader on the next sibling, which may be an element: only an empty element is still current.
+        if (empty) r.Read();
         if (!CimValueParser.TryParse(type, text, out var value, out var error))
             throw new CimXmlException($"{name}: {error}", name);
         return value;

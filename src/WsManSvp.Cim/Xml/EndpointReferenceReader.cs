@@ -77,7 +77,11 @@ public static class EndpointReferenceReader
             }
             else if (r.NamespaceURI == XmlNs.Addressing && r.LocalName == "EndpointReference")
             {
-                return ReadEndpointReference(r);
+                // A property wrapping a whole EPR: the wrapper's end tag must be consumed too.
+                var wrapped = ReadEndpointReference(r);
+                while (r.NextChildElement()) r.Skip();
+                r.LeaveElement();
+                return wrapped;
             }
             else
             {

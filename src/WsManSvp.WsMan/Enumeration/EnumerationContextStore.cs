@@ -27,11 +27,13 @@ public sealed class EnumerationContextStore : IAsyncDisposable
 
     public EnumerationContext Open(IEnumerationSource source, string? owner, EnumerationMode mode, TimeSpan lifetime)
     {
-        if (_contexts.Count >= _options.MaxEnumerationContexts)
+        // Expired contexts not yet swept do not count: the client was told to let them expire.
+        var now = _time.GetUtcNow();
+        if (_contexts.Values.Count(c => c.ExpiresAt > now) >= _options.MaxEnumerationContexts)
             throw Fault.QuotaLimit($"The service already holds {_options.MaxEnumerationContexts} open enumerations; release some or let them expire.").ToException();
-        if (_contexts.Values.Count(c => c.Owner == owner) >= _options.MaxEnumerationContextsPerUser)
+        if (_contexts.Values.Count(c => c.Owner == owner && c.ExpiresAt > now) >= _options.MaxEnumerationContextsPerUser)
             throw Fault.QuotaLimit($"This caller already holds {_options.MaxEnumerationContextsPerUser} open enumerations; release some or let them expire.").ToException();
-        var context = new EnumerationContext(source, owner, mode, lifetime, _time.GetUtcNow());
+        var context = new EnumerationContext(source, owner, mode, lifetime, now);
         _contexts[context.Id] = context;
         return context;
     }

@@ -11,9 +11,15 @@ public sealed class WsManClient : IDisposable
     private readonly HttpClient _http;
 
     public WsManClient(string endpoint, string? user, string? password)
+        : this(endpoint, user, password, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+    }
+
+    /// <summary>With a handler of the test's choosing, e.g. one that trusts a test certificate.</summary>
+    public WsManClient(string endpoint, string? user, string? password, HttpMessageHandler handler)
     {
         Endpoint = endpoint;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        _http = new HttpClient(handler);
         if (user is not null)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

@@ -1,0 +1,48 @@
+using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Providers;
+using WsManSvp.Cim.Schema;
+using WsManSvp.Hypervisor;
+using WsManSvp.Hypervisor.Simulator;
+
+namespace WsManSvp.Virtualization.Tests;
+
+/// <summary>The class repository, simulators and small accessors the provider tests share.</summary>
+public static class Model
+{
+    public const string HostName = "hv-test";
+
+    public static CimClassRepository Repository { get; } = CimClassRepository.LoadEmbedded();
+
+    public static CimCallContext Context { get; } = new("tester", CancellationToken.None);
+
+    public static HostInfo Host { get; } = SimulatorSeed.DefaultHost(HostName);
+
+    public static async Task<SimulatedHypervisor> SeededAsync()
+    {
+        var hv = new SimulatedHypervisor(Host);
+        await SimulatorSeed.SeedAsync(hv, 0, CancellationToken.None);
+        return hv;
+    }
+
+    public static Guid SeededId(string name) => SimulatorSeed.StableGuid("system:" + name);
+
+    public static CimObjectPath Path(string className, params (string Name, string Value)[] keys) =>
+        new(CimNamespaces.Cimv2, className, keys.Select(k => new CimKeyBinding(k.Name, CimValue.String(k.Value))).ToArray());
+
+    public static CimObjectPath SystemPath(string name) =>
+        Path("CIM_ComputerSystem", ("CreationClassName", "CIM_ComputerSystem"), ("Name", name));
+
+    public static string Text(this CimInstance instance, string property) => instance[property].AsString();
+
+    public static long Number(this CimInstance instance, string property) => (long)instance[property].AsInt128();
+
+    public static long[] Numbers(this CimInstance instance, string property) =>
+        instance[property].AsArray().ToArray().Select(v => (long)v.AsInt128()).ToArray();
+
+    public static async Task<List<CimInstance>> EnumerateAsync(ICimProvider provider)
+    {
+        var list = new List<CimInstance>();
+        await foreach (var i in provider.EnumerateInstancesAsync(provider.Classes[0], Context)) list.Add(i);
+        return list;
+    }
+}

@@ -1,0 +1,95 @@
+using WsManSvp.Cim.Providers;
+using WsManSvp.Hypervisor;
+using WsManSvp.Virtualization.Providers;
+
+namespace WsManSvp.Virtualization.Tests;
+
+public sealed class VirtualSystemManagementServiceTests
+{
+    private static readonly (string, string)[] Keys =
+    [
+        ("SystemCreationClassName", "CIM_ComputerSystem"),
+        ("SystemName", Model.HostName),
+        ("CreationClassName", "CIM_VirtualSystemManagementService"),
+        ("Name", "VirtualSystemManagementService"),
+    ];
+
+    [Fact]
+    public async Task There_is_one_service_hosted_by_the_host_system_and_enabled()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+
+        var service = Assert.Single(await Model.EnumerateAsync(provider));
+
+        Assert.Equal("CIM_VirtualSystemManagementService", service.Class.Name);
+        foreach (var (key, value) in Keys) Assert.Equal(value, service.Text(key));
+        Assert.Equal(4, service.GetPath().Keys.Count);
+        Assert.Equal(2, service.Number("EnabledState"));
+        Assert.Equal(12, service.Number("RequestedState"));
+        Assert.Equal([2L], service.Numbers("OperationalStatus"));
+        Assert.True(service["Started"].AsBoolean());
+        Assert.Contains(Model.HostName, service.Text("Description"));
+    }
+
+    [Fact]
+    public async Task Get_by_its_exact_keys_finds_it()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+
+        var service = await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys), Model.Context);
+
+        Assert.NotNull(service);
+        Assert.Equal("VirtualSystemManagementService", service.Text("Name"));
+    }
+
+    [Theory]
+    [InlineData(0, "CIM_System")]
+    [InlineData(1, "another-host")]
+    [InlineData(2, "CIM_Service")]
+    [InlineData(3, "OtherService")]
+    public async Task Get_with_any_key_wrong_finds_nothing(int wrongKey, string value)
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+        var keys = Keys.ToArray();
+        keys[wrongKey] = (keys[wrongKey].Item1, value);
+
+        Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", keys), Model.Context));
+    }
+
+    [Fact]
+    public async Task Get_with_a_key_missing_finds_nothing()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+
+        Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys[1..]), Model.Context));
+    }
+
+    [Fact]
+    public async Task Its_methods_are_not_implemented_yet()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+        var method = Model.Repository.GetClass("CIM_VirtualSystemManagementService")!.GetMethod("DefineSystem")!;
+
+        var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(
+            Model.Path("CIM_VirtualSystemManagementService", Keys), method, new Dictionary<string, Cim.Model.CimValue>(), Model.Context).AsTask());
+
+        Assert.Equal(CimStatus.NotSupported, e.Status);
+    }
+
+    [Fact]
+    public async Task An_unreachable_hypervisor_makes_Get_fail_as_unavailable()
+    {
+        var hv = new StubHypervisor(Model.Host) { Failure = new HypervisorException(HypervisorError.Unavailable, "down") };
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+
+        var e = await Assert.ThrowsAsync<CimException>(
+            () => provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys), Model.Context).AsTask());
+
+        Assert.True(e.Unavailable);
+    }
+}

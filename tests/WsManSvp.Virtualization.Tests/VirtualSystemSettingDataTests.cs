@@ -1,0 +1,69 @@
+using WsManSvp.Cim.Providers;
+using WsManSvp.Virtualization.Providers;
+
+namespace WsManSvp.Virtualization.Tests;
+
+public sealed class VirtualSystemSettingDataTests
+{
+    private const string ClassName = "CIM_VirtualSystemSettingData";
+
+    [Fact]
+    public async Task Each_system_has_its_defined_configuration_named_after_its_uuid()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+
+        var all = await Model.EnumerateAsync(provider);
+
+        string[] seeded = ["web01", "db01", "build01", "test01"];
+        Assert.Equal(seeded.Select(Model.SeededId).Order().Select(id => $"WsManSvp:{id:D}"), all.Select(i => i.Text("InstanceID")));
+        var web01 = all.Single(i => i.Text("ElementName") == "web01");
+        Assert.Equal(Model.SeededId("web01").ToString("D"), web01.Text("VirtualSystemIdentifier"));
+        Assert.Equal("DMTF:simulator", web01.Text("VirtualSystemType"));
+        Assert.Equal("Simulated system web01", web01.Text("Description"));
+        Assert.Equal("InstanceID", Assert.Single(web01.GetPath().Keys).Name);
+    }
+
+    [Theory]
+    [InlineData("WsManSvp:{0}")]
+    [InlineData("wsmansvp:{0}")]
+    public async Task Get_by_InstanceID_finds_the_configuration(string format)
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var id = Model.SeededId("db01");
+
+        var vssd = await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", string.Format(null, format, id))), Model.Context);
+
+        Assert.NotNull(vssd);
+        Assert.Equal("db01", vssd.Text("ElementName"));
+        Assert.Equal($"WsManSvp:{id:D}", vssd.Text("InstanceID"));
+    }
+
+    [Theory]
+    [InlineData("WsManSvp:00000000-0000-0000-0000-000000000001")]
+    [InlineData("Microsoft:00000000-0000-0000-0000-000000000001")]
+    [InlineData("WsManSvp:db01")]
+    [InlineData("WsManSvp:")]
+    [InlineData("")]
+    public async Task Get_by_an_InstanceID_naming_no_system_finds_nothing(string instanceId)
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+
+        Assert.Null(await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", instanceId)), Model.Context));
+    }
+
+    [Fact]
+    public async Task The_class_has_no_methods_to_invoke()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var method = Model.Repository.GetClass("CIM_ComputerSystem")!.GetMethod("RequestStateChange")!;
+
+        var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(
+            Model.Path(ClassName, ("InstanceID", $"WsManSvp:{Model.SeededId("db01")}")), method, new Dictionary<string, Cim.Model.CimValue>(), Model.Context).AsTask());
+
+        Assert.Equal(CimStatus.MethodNotAvailable, e.Status);
+    }
+}
