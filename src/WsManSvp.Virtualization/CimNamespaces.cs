@@ -5,4 +5,6 @@ public static class CimNamespaces
 {
     public const string Cimv2 = "root/cimv2";
     public const string Interop = "root/interop";
+
+    public static IReadOnlyList<string> All { get; } = [Cimv2, Interop];
 }

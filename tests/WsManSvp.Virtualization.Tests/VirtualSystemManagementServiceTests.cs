@@ -44,6 +44,16 @@ public sealed class VirtualSystemManagementServiceTests
         Assert.Equal("VirtualSystemManagementService", service.Text("Name"));
     }
 
+    [Fact]
+    public async Task Get_matches_key_values_regardless_of_case_as_the_other_providers_do()
+    {
+        await using var hv = await Model.SeededAsync();
+        var provider = new VirtualSystemManagementServiceProvider(hv, Model.Repository);
+        var keys = Keys.Select(k => (k.Item1, k.Item2.ToUpperInvariant())).ToArray();
+
+        Assert.NotNull(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", keys), Model.Context));
+    }
+
     [Theory]
     [InlineData(0, "CIM_System")]
     [InlineData(1, "another-host")]

@@ -144,23 +144,34 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public async Task A_SOAP_1_1_envelope_gets_VersionMismatch_with_400()
+    public async Task A_SOAP_1_1_envelope_gets_VersionMismatch_with_500()
     {
         await using var service = await TestService.StartAsync();
         var soap11 = Request.GetOf("CIM_ComputerSystem").Build().Replace(Ns.S.NamespaceName, "http://schemas.xmlsoap.org/soap/envelope/");
 
         var reply = await service.SendAsync(soap11);
 
-        reply.AssertFault("s:VersionMismatch", null, status: 400);
+        reply.AssertFault("s:VersionMismatch", null, status: 500);
         Assert.Contains("http://schemas.xmlsoap.org/soap/envelope/", reply.Reason);
+        Assert.NotNull(reply.Xml.Root!.Element(Ns.S + "Header")!.Element(Ns.S + "Upgrade"));
         Assert.Equal(Ns.S, reply.Xml.Root!.Name.Namespace);
+    }
+
+    [Fact]
+    public async Task An_Envelope_in_any_other_namespace_is_a_VersionMismatch()
+    {
+        await using var service = await TestService.StartAsync();
+
+        var reply = await service.SendAsync("<soap:Envelope xmlns:soap=\"urn:other\"/>");
+
+        reply.AssertFault("s:VersionMismatch", null, status: 500);
+        Assert.Contains("urn:other", reply.Reason);
     }
 
     [Theory]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ENTITY x \"expanded\">]><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header/><s:Body>&x;</s:Body></s:Envelope>", "DTD")]
     [InlineData("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header></s:Body></s:Envelope>", "well-formed")]
     [InlineData("not xml at all", "well-formed")]
-    [InlineData("<soap:Envelope xmlns:soap=\"urn:other\"/>", "urn:other")]
     [InlineData("<s:Letter xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"/>", "not a SOAP envelope")]
     public async Task A_request_that_is_not_a_safe_well_formed_envelope_is_refused_with_400(string envelope, string reasonMentions)
     {

@@ -84,6 +84,40 @@ public sealed class OperationTimeoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Pull_that_times_out_keeps_its_context_and_the_read_under_way()
+    {
+        var context = await _service.OpenAsync();
+        _service.Hypervisor.Delay = TimeSpan.FromMilliseconds(600);
+        (await _service.SendAsync(Request.PullOf(context, maxElements: 100).WithOperationTimeout("PT0.2S")))
+            .AssertFault("s:Receiver", "wsman:TimedOut");
+
+        _service.Hypervisor.Delay = TimeSpan.Zero;
+        var batches = await _service.PullAllAsync(context, c => Request.PullOf(c, maxElements: 100));
+
+        var names = batches.SelectMany(b => b.Items).Names().ToList();
+        Assert.Equal(5, names.Count);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_Pull_whose_deadline_comes_with_items_in_hand_returns_them_and_the_rest_follows()
+    {
+        var context = await _service.OpenAsync();
+        // Each item takes 400 ms: within one second the host and one system are read, the next is under way.
+        _service.Hypervisor.Delay = TimeSpan.FromMilliseconds(400);
+
+        var first = Batch.FromPull(await _service.SendAsync(Request.PullOf(context, maxElements: 100).WithOperationTimeout("PT1S")));
+
+        Assert.InRange(first.Items.Count, 1, 4);
+        Assert.False(first.EndOfSequence);
+        _service.Hypervisor.Delay = TimeSpan.Zero;
+        var rest = await _service.PullAllAsync(first.ContextId!, c => Request.PullOf(c, maxElements: 100));
+        var names = first.Items.Concat(rest.SelectMany(b => b.Items)).Names().ToList();
+        Assert.Equal(5, names.Count);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    [Fact]
     public async Task An_optimized_Enumerate_that_times_out_leaves_no_context_behind()
     {
         _service.Hypervisor.Delay = SlowHypervisor;

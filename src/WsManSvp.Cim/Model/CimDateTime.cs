@@ -100,13 +100,15 @@ public sealed class CimDateTime : IEquatable<CimDateTime>
         }
     }
 
-    /// <summary>Parses xs:dateTime (DSP0230 cim:Datetime); a missing zone means UTC.</summary>
+    private static readonly string[] XmlDateTimeFormats =
+        ["yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"];
+
+    /// <summary>Parses xs:dateTime (DSP0230 cim:Datetime), up to seven fractional digits; a missing zone means UTC.</summary>
     public static bool TryParseXmlDateTime(string text, out CimDateTime? value)
     {
         value = null;
-        if (!DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var dto)
-            || !text.Contains('T'))
+        if (!DateTimeOffset.TryParseExact(text.Trim(), XmlDateTimeFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var dto))
             return false;
         value = new CimDateTime(dto);
         return true;

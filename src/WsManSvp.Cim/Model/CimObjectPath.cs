@@ -33,6 +33,26 @@ public sealed class CimObjectPath : IEquatable<CimObjectPath>
         return null;
     }
 
+    /// <summary>A string key's value; null when the key is absent, NULL or not a string.</summary>
+    public string? StringKey(string name) =>
+        GetKey(name) is { IsNull: false, IsArray: false, Type: CimType.String } v ? v.AsString() : null;
+
+    /// <summary>
+    /// Whether every key of <paramref name="keys"/> is in this path with a matching value. Values match as
+    /// Windows compares them (DSP0226 R5.1.2.2-1 leaves it to the service): strings regardless of case.
+    /// </summary>
+    public bool MatchesKeys(CimObjectPath keys)
+    {
+        foreach (var k in keys.Keys)
+            if (GetKey(k.Name) is not { } v || !KeyValuesMatch(v, k.Value)) return false;
+        return true;
+    }
+
+    public static bool KeyValuesMatch(CimValue a, CimValue b) =>
+        a is { Type: CimType.String, IsNull: false, IsArray: false } && b is { Type: CimType.String, IsNull: false, IsArray: false }
+            ? string.Equals(a.AsString(), b.AsString(), StringComparison.OrdinalIgnoreCase)
+            : a.Equals(b);
+
     public bool Equals(CimObjectPath? other)
     {
         if (other is null) return false;

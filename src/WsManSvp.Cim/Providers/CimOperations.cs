@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Cim.Xml;
@@ -13,7 +12,8 @@ public sealed class CimOperations
 {
     private readonly Dictionary<ProvidedClass, ICimProvider> _providers = [];
 
-    public CimOperations(CimClassRepository repository, IEnumerable<ICimProvider> providers)
+    /// <param name="namespaces">Namespaces served even where no provider serves a class yet (an empty namespace is still one).</param>
+    public CimOperations(CimClassRepository repository, IEnumerable<ICimProvider> providers, IEnumerable<string>? namespaces = null)
     {
         Repository = repository;
         foreach (var provider in providers)
@@ -26,7 +26,7 @@ public sealed class CimOperations
                     throw new CimSchemaException($"Two providers serve {c.Namespace}:{cls.Name}.");
             }
         }
-        Namespaces = _providers.Keys.Select(k => k.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Namespaces = _providers.Keys.Select(k => k.Namespace).Concat(namespaces ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public CimClassRepository Repository { get; }
@@ -74,7 +74,7 @@ public sealed class CimOperations
     private IEnumerable<(ProvidedClass, ICimProvider)> Candidates(CimClass requested, CimObjectPath path)
     {
         // CreationClassName, where a class has it as a key, names the exact class.
-        var creationClass = path.GetKey("CreationClassName") is { IsNull: false, Type: CimType.String } v ? v.AsString() : null;
+        var creationClass = path.StringKey("CreationClassName");
         foreach (var cls in Repository.SelfAndSubclasses(requested))
         {
             if (creationClass is not null && !string.Equals(cls.Name, creationClass, StringComparison.OrdinalIgnoreCase)) continue;
@@ -88,25 +88,12 @@ public sealed class CimOperations
         CimInstance? found = null;
         await foreach (var instance in EnumerateInstancesAsync(requested, partial.Namespace, context).ConfigureAwait(false))
         {
-            if (!Matches(instance, partial)) continue;
+            if (!instance.GetPath().MatchesKeys(partial)) continue;
             if (found is not null)
                 throw new CimSelectorException(SelectorProblem.InsufficientSelectors,
                     $"The selectors given match more than one {requested.Name}; give all of its keys: {string.Join(", ", requested.KeyProperties.Select(k => k.Name))}.");
             found = instance;
         }
         return found;
-    }
-
-    private static bool Matches(CimInstance instance, CimObjectPath partial)
-    {
-        foreach (var key in partial.Keys)
-        {
-            var actual = instance[key.Name];
-            var matches = actual.Type == CimType.String && key.Value.Type == CimType.String && !actual.IsNull && !key.Value.IsNull
-                ? string.Equals(actual.AsString(), key.Value.AsString(), StringComparison.OrdinalIgnoreCase)
-                : actual.Equals(key.Value);
-            if (!matches) return false;
-        }
-        return true;
     }
 }

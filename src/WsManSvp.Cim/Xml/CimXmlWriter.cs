@@ -86,6 +86,17 @@ public static class CimXmlWriter
     /// The children of an EPR for an instance: the anonymous address (as Windows and openwsman write it),
     /// the class's resource URI, its keys and __cimnamespace as selectors.
     /// </summary>
+    /// <summary>A selector holds text, or for a reference key a nested EPR; datetimes in CIM form (DSP0227).</summary>
+    private static void WriteSelectorValue(Utf8XmlWriter w, CimValue value, ResourceUriScheme uris)
+    {
+        switch (value.Type)
+        {
+            case CimType.Reference: WriteEndpointReference(w, value.AsReference(), uris); break;
+            case CimType.DateTime: w.Text(value.AsDateTime().ToCimString()); break;
+            default: w.Text(value.ToText()); break;
+        }
+    }
+
     public static void WriteEndpointReferenceContent(Utf8XmlWriter w, CimObjectPath path, ResourceUriScheme uris)
     {
         w.Element("wsa:Address"u8, XmlNs.AnonymousAddress);
@@ -96,10 +107,7 @@ public static class CimXmlWriter
         {
             w.Start("wsman:Selector"u8);
             w.Attribute("Name"u8, key.Name);
-            if (key.Value.IsNull) { }
-            else if (key.Value.Type == CimType.Reference) WriteEndpointReference(w, key.Value.AsReference(), uris);
-            else if (key.Value.Type == CimType.DateTime) w.Text(key.Value.AsDateTime().ToCimString());
-            else w.Text(key.Value.ToText());
+            if (!key.Value.IsNull) WriteSelectorValue(w, key.Value, uris);
             w.End("wsman:Selector"u8);
         }
         w.Start("wsman:Selector"u8);

@@ -66,7 +66,7 @@ public sealed class WsManServer : IAsyncDisposable
 
         var hypervisor = await Backends.CreateAsync(settings, cancellationToken);
         var repository = CimClassRepository.LoadEmbedded();
-        var cim = new CimOperations(repository, VirtualizationProviders.Create(hypervisor, repository));
+        var cim = new CimOperations(repository, VirtualizationProviders.Create(hypervisor, repository), CimNamespaces.All);
         var options = new WsManOptions
         {
             MaxEnvelopeSize = maxEnvelope,

@@ -18,9 +18,9 @@ public sealed class ComputerSystemProvider(IHypervisor hypervisor, CimClassRepos
 
     public async ValueTask<CimInstance?> GetInstanceAsync(CimObjectPath path, CimCallContext context)
     {
-        if (path.GetKey("CreationClassName")?.AsString() is not { } creationClass ||
+        if (path.StringKey("CreationClassName") is not { } creationClass ||
             !string.Equals(creationClass, ComputerSystems.ClassName, StringComparison.OrdinalIgnoreCase) ||
-            path.GetKey("Name")?.AsString() is not { } name)
+            path.StringKey("Name") is not { } name)
             return null;
         var host = await HypervisorCalls.Call(() => hypervisor.GetHostInfoAsync(context.CancellationToken)).ConfigureAwait(false);
         if (string.Equals(name, host.HostName, StringComparison.OrdinalIgnoreCase)) return _build.Host(host);

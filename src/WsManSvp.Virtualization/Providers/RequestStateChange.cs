@@ -20,7 +20,7 @@ internal sealed class RequestStateChange(IHypervisor hypervisor)
 
     public async ValueTask<CimMethodResult> InvokeAsync(CimObjectPath target, IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
     {
-        if (target.GetKey("Name")?.AsString() is not { } name || !InstanceIds.TryParseSystemName(name, out var id))
+        if (target.StringKey("Name") is not { } name || !InstanceIds.TryParseSystemName(name, out var id))
             return Result(NotSupported); // the host system
         if (!arguments.TryGetValue("RequestedState", out var requestedValue) || requestedValue.IsNull)
             return Result(InvalidParameter);

@@ -18,7 +18,8 @@ public sealed class VirtualSystemManagementServiceProvider(IHypervisor hyperviso
     public async ValueTask<CimInstance?> GetInstanceAsync(CimObjectPath path, CimCallContext context)
     {
         var service = await BuildAsync(context).ConfigureAwait(false);
-        return service.GetPath().Equals(path) ? service : null;
+        var servicePath = service.GetPath();
+        return servicePath.Keys.Count == path.Keys.Count && servicePath.MatchesKeys(path) ? service : null;
     }
 
     public async IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(ProvidedClass cls, CimCallContext context)

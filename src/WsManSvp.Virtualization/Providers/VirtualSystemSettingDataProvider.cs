@@ -16,7 +16,7 @@ public sealed class VirtualSystemSettingDataProvider(IHypervisor hypervisor, Cim
 
     public async ValueTask<CimInstance?> GetInstanceAsync(CimObjectPath path, CimCallContext context)
     {
-        if (path.GetKey("InstanceID")?.AsString() is not { } instanceId ||
+        if (path.StringKey("InstanceID") is not { } instanceId ||
             !InstanceIds.TryParseDefinedConfiguration(instanceId, out var id))
             return null;
         var system = await HypervisorCalls.Call(() => hypervisor.GetSystemAsync(id, context.CancellationToken)).ConfigureAwait(false);

@@ -16,6 +16,9 @@ internal sealed class CimEnumerationSource : IEnumerationSource
     private readonly ResourceUriScheme _scheme;
     private CimInstance? _current;
 
+    // A read a Pull stopped waiting for at its deadline; the next Pull resumes it rather than losing it.
+    private Task<bool>? _inFlight;
+
     public CimEnumerationSource(Func<CimCallContext, IAsyncEnumerable<CimInstance>> open, string? user, ResourceUriScheme scheme)
     {
         _scheme = scheme;
@@ -26,12 +29,29 @@ internal sealed class CimEnumerationSource : IEnumerationSource
     {
         try
         {
-            var next = _items.MoveNextAsync();
-            var has = next.IsCompletedSuccessfully ? next.Result : await next.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
-            _current = has ? _items.Current : null;
-            return has;
+            if (_inFlight is null)
+            {
+                var next = _items.MoveNextAsync();
+                if (next.IsCompletedSuccessfully) return Advance(next.Result);
+                _inFlight = next.AsTask();
+            }
+            var read = _inFlight;
+            try
+            {
+                return Advance(await read.WaitAsync(cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                if (read.IsCompleted) _inFlight = null;
+            }
         }
         catch (CimException e) { throw e.ToFault(); }
+    }
+
+    private bool Advance(bool has)
+    {
+        _current = has ? _items.Current : null;
+        return has;
     }
 
     public void WriteCurrent(Utf8XmlWriter writer, EnumerationMode mode)

@@ -56,17 +56,24 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         return ValueTask.FromResult(source);
     }
 
-    public async ValueTask InvokeAsync(ResourceRequest request, string action, XmlReader body, Utf8XmlWriter output)
+    public IMethodCall ReadMethodCall(ResourceRequest request, string action, XmlReader body)
     {
         var target = Resolve(request, action);
         var method = MethodOf(target.Class, action) ?? throw Fault.ActionNotSupported(action).ToException();
         var path = Bind(target, request.Selectors);
-        var arguments = ReadArguments(body, method, target.Namespace);
+        return new MethodCall(target, path, method, ReadArguments(body, method, target.Namespace));
+    }
+
+    public async ValueTask InvokeAsync(ResourceRequest request, IMethodCall call, Utf8XmlWriter output)
+    {
+        var (target, path, method, arguments) = (MethodCall)call;
         var result = await CimFaults.Guard(() => cim.InvokeMethodAsync(target.Class, path, method, arguments, Context(request))).ConfigureAwait(false);
         MethodOutputWriter.Write(output, target.Scheme.ForClass(target.Class.Name, target.Namespace), method, result, target.Scheme);
     }
 
     private sealed record Target(CimClass Class, ResourceUriScheme Scheme, string Namespace);
+
+    private sealed record MethodCall(Target Target, CimObjectPath Path, CimMethod Method, IReadOnlyDictionary<string, CimValue> Arguments) : IMethodCall;
 
     private Target Resolve(ResourceRequest request, string action)
     {

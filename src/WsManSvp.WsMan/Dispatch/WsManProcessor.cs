@@ -53,6 +53,7 @@ public sealed class WsManProcessor(
             }
             if (identify)
             {
+                EnvelopeReader.ReadToEnd(reader);
                 IdentifyOperation.Write(writer, caller, options);
                 return WsManResponse.Envelope(200, writer, utf16);
             }

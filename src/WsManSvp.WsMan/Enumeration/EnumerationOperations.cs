@@ -15,6 +15,7 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
     {
         var request = ctx.ResourceRequest();
         var enumerate = EnumerateBody.Read(body, resources, request, time.GetUtcNow());
+        EnvelopeReader.ReadToEnd(body);
         var lifetime = enumerate.Expires is { } asked && asked < options.EnumerationContextLifetime ? asked : options.EnumerationContextLifetime;
         var source = await resources.EnumerateAsync(request with { CancellationToken = CancellationToken.None },
             new EnumerationRequest(enumerate.Mode, enumerate.Filter, enumerate.PolymorphismMode)).ConfigureAwait(false);
@@ -90,6 +91,7 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
             } while (body.NextChildElement());
             body.LeaveElement();
         }
+        EnvelopeReader.ReadToEnd(body);
 
         var context = contexts.Find(id, ctx.Caller.UserName);
         await context.Gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
@@ -137,6 +139,7 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
             } while (body.NextChildElement());
             body.LeaveElement();
         }
+        EnvelopeReader.ReadToEnd(body);
         var context = contexts.Find(id, ctx.Caller.UserName);
         await context.Gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
         try
@@ -158,9 +161,9 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
         {
             return await ItemPacker.PackAsync(ctx, context, maxElements, maxCharacters).ConfigureAwait(false);
         }
-        catch (WsManFaultException e) when (e.Fault.Subcode == "wsman:EncodingLimit")
+        catch (Exception e) when (e is OperationCanceledException || e is WsManFaultException { Fault.Subcode: "wsman:EncodingLimit" })
         {
-            throw; // nothing was consumed; the client may retry with larger limits
+            throw; // nothing was lost: a timed-out read resumes, an item too large waits for larger limits
         }
         catch
         {

@@ -6,7 +6,8 @@ namespace WsManSvp.WsMan.Enumeration;
 /// <summary>
 /// Writes as many items as the request allows (MaxElements, MaxCharacters) and the reply can hold
 /// (MaxEnvelopeSize): an item that does not fit is rolled back and stays pending for the next Pull.
-/// One item is read ahead, so the reply that sends the last item also says EndOfSequence.
+/// One item is read ahead, so the reply that sends the last item also says EndOfSequence. At the
+/// deadline the items already packed go out; a read still under way is resumed by the next Pull.
 /// </summary>
 public static class ItemPacker
 {
@@ -24,8 +25,15 @@ public static class ItemPacker
         {
             if (!context.HasPending)
             {
-                if (!await context.Source.MoveNextAsync(ctx.CancellationToken).ConfigureAwait(false))
-                    return (count, true);
+                try
+                {
+                    if (!await context.Source.MoveNextAsync(ctx.CancellationToken).ConfigureAwait(false))
+                        return (count, true);
+                }
+                catch (OperationCanceledException) when (count > 0)
+                {
+                    return (count, false); // the deadline came with items in hand: send them
+                }
                 context.HasPending = true;
             }
             if (count >= maxElements) return (count, false);

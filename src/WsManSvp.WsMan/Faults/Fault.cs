@@ -30,11 +30,9 @@ public static class Fault
         NotUnderstood = (ns, localName),
     };
 
+    /// <summary>SOAP 1.2 part 2, 7.5.1.2: VersionMismatch goes out with 500; the reply names the envelope spoken (s:Upgrade).</summary>
     public static WsManFault VersionMismatch(string? ns) => new(FaultCode.VersionMismatch, null,
-        $"The envelope namespace '{ns}' is not SOAP 1.2 ({Cim.Xml.XmlNs.Soap}).", null, Actions.AddressingFault)
-    {
-        HttpStatus = 400,
-    };
+        $"The envelope namespace '{ns}' is not SOAP 1.2 ({Cim.Xml.XmlNs.Soap}).", null, Actions.AddressingFault);
 
     public static WsManFault Malformed(string reason) => new(FaultCode.Sender, "wsman:SchemaValidationError",
         reason, null, Actions.WsManFault, 2150858817) { HttpStatus = 400 };

@@ -1,6 +1,7 @@
 using System.Xml;
 using WsManSvp.WsMan.Dispatch;
 using WsManSvp.WsMan.Resources;
+using WsManSvp.WsMan.Soap;
 
 namespace WsManSvp.WsMan.Operations;
 
@@ -13,6 +14,7 @@ public static class GetOperation
             ? new FragmentExpression(expression, ctx.Headers.FragmentDialect)
             : null;
         var request = ctx.ResourceRequest();
+        EnvelopeReader.ReadToEnd(body);
         ctx.BeginReply(Actions.ResponseTo(Actions.Get));
         await resources.GetAsync(request, fragment, ctx.Writer).ConfigureAwait(false);
         ctx.EndReply();

@@ -1,6 +1,7 @@
 using System.Xml;
 using WsManSvp.WsMan.Dispatch;
 using WsManSvp.WsMan.Resources;
+using WsManSvp.WsMan.Soap;
 
 namespace WsManSvp.WsMan.Operations;
 
@@ -11,8 +12,10 @@ public static class InvokeOperation
     {
         var action = ctx.Headers.Action!;
         var request = ctx.ResourceRequest();
+        var call = resources.ReadMethodCall(request, action, body);
+        EnvelopeReader.ReadToEnd(body);
         ctx.BeginReply(Actions.ResponseTo(action));
-        await resources.InvokeAsync(request, action, body, ctx.Writer).ConfigureAwait(false);
+        await resources.InvokeAsync(request, call, ctx.Writer).ConfigureAwait(false);
         ctx.EndReply();
     }
 }

@@ -6,6 +6,9 @@ namespace WsManSvp.WsMan.Resources;
 /// <summary>A filter the resource layer understood; opaque to the protocol layer.</summary>
 public interface IEnumerationFilter;
 
+/// <summary>A custom action with its input, read and checked; opaque to the protocol layer.</summary>
+public interface IMethodCall;
+
 /// <summary>The options of an Enumerate that shape its items.</summary>
 public sealed record EnumerationRequest(EnumerationMode Mode, IEnumerationFilter? Filter, string? PolymorphismMode);
 
@@ -39,8 +42,11 @@ public interface IResourceService
     ValueTask<IEnumerationSource> EnumerateAsync(ResourceRequest request, EnumerationRequest enumeration);
 
     /// <summary>
-    /// Runs a custom action (a CIM method: Action = class URI + "/" + method): reads the input from the body
-    /// (the reader is on its first element, or at its end) and writes the output element.
+    /// Reads a custom action (a CIM method: Action = class URI + "/" + method) and its input from the body
+    /// (the reader is on its first element, or at its end); faults ActionNotSupported for anything else.
     /// </summary>
-    ValueTask InvokeAsync(ResourceRequest request, string action, XmlReader body, Utf8XmlWriter output);
+    IMethodCall ReadMethodCall(ResourceRequest request, string action, XmlReader body);
+
+    /// <summary>Runs a call read by <see cref="ReadMethodCall"/> and writes its output element.</summary>
+    ValueTask InvokeAsync(ResourceRequest request, IMethodCall call, Utf8XmlWriter output);
 }

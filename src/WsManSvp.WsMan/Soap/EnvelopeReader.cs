@@ -58,6 +58,15 @@ public static class EnvelopeReader
         return headers;
     }
 
+    /// <summary>
+    /// Reads whatever of the envelope the operation did not, to its end: nothing acts on a request
+    /// before all of it is known to be well-formed and within the limits.
+    /// </summary>
+    public static void ReadToEnd(XmlReader r)
+    {
+        while (r.Read()) { }
+    }
+
     private static WsManFaultException MissingBody() =>
         Fault.Malformed("The SOAP envelope has no s:Body.").ToException();
 

@@ -17,6 +17,14 @@ public static class FaultWriter
             w.Attribute("xmlns:h"u8, header.Namespace);
             w.End("s:NotUnderstood"u8);
         }
+        if (fault.Code == FaultCode.VersionMismatch)
+        {
+            w.Start("s:Upgrade"u8);
+            w.Start("s:SupportedEnvelope"u8);
+            w.Attribute("qname"u8, "s:Envelope");
+            w.End("s:SupportedEnvelope"u8);
+            w.End("s:Upgrade"u8);
+        }
         ResponseEnvelope.WriteBodyStart(w);
         w.Start("s:Fault"u8);
         w.Start("s:Code"u8);

@@ -97,6 +97,9 @@ public class CimDateTimeTests
 
     [Theory]
     [InlineData("2024-02-29")]
+    [InlineData("2024-02-29T12:00")]
+    [InlineData("Thu, 29 Feb 2024 12:00:00 GMT")]
+    [InlineData("2024-02-29T12:00:00.12345678Z")]
     [InlineData("2024-02-30T00:00:00Z")]
     [InlineData("2024-02-29T25:00:00Z")]
     [InlineData("not a date")]

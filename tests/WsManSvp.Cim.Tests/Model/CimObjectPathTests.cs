@@ -23,6 +23,20 @@ public class CimObjectPathTests
     }
 
     [Fact]
+    public void MatchesKeys_compares_string_values_regardless_of_case_and_others_exactly()
+    {
+        var path = Path("root/cimv2", "Test_A", ("Name", CimValue.String("Host1")), ("Number", CimValue.UInt32(1)));
+
+        Assert.True(path.MatchesKeys(Path("root/cimv2", "Test_A", ("name", CimValue.String("HOST1")))));
+        Assert.True(path.MatchesKeys(Path("root/cimv2", "Test_A", ("Number", CimValue.UInt32(1)), ("Name", CimValue.String("host1")))));
+        Assert.False(path.MatchesKeys(Path("root/cimv2", "Test_A", ("Number", CimValue.UInt32(2)))));
+        Assert.False(path.MatchesKeys(Path("root/cimv2", "Test_A", ("Other", CimValue.String("x")))));
+        Assert.Equal("Host1", path.StringKey("NAME"));
+        Assert.Null(path.StringKey("Number"));
+        Assert.Null(path.StringKey("Missing"));
+    }
+
+    [Fact]
     public void GetKey_ignores_case()
     {
         var path = Path("root/cimv2", "Test_A", ("Name", CimValue.String("x")));

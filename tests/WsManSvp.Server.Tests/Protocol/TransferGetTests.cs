@@ -103,6 +103,15 @@ public sealed class TransferGetTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task The_host_is_not_in_root_interop_so_it_is_DestinationUnreachable_there()
+    {
+        using var client = server.Client();
+        var reply = await client.GetAsync("CIM_ComputerSystem", ("CreationClassName", "CIM_ComputerSystem"), ("Name", ServerFixture.HostName), ("__cimnamespace", "root/interop"));
+        reply.AssertFault("wsa:DestinationUnreachable");
+        Assert.Null(reply.FaultDetail);
+    }
+
+    [Fact]
     public async Task An_unknown_namespace_is_InvalidSelectors_InvalidValue()
     {
         using var client = server.Client();

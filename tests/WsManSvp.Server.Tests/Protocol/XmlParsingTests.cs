@@ -109,13 +109,17 @@ public sealed class XmlParsingTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
-    public async Task A_soap_1_1_envelope_is_VersionMismatch()
+    public async Task A_soap_1_1_envelope_is_VersionMismatch_naming_the_supported_envelope()
     {
         var envelope = HostGet().Replace("http://www.w3.org/2003/05/soap-envelope", "http://schemas.xmlsoap.org/soap/envelope/");
         using var client = server.Client();
         var reply = await client.PostAsync(envelope);
 
-        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        // SOAP 1.2 part 2, 7.5.1.2: VersionMismatch is a 500, with s:Upgrade listing the envelope understood.
+        Assert.Equal(HttpStatusCode.InternalServerError, reply.Status);
+        var supported = reply.Header.Element(Ns.S + "Upgrade")!.Element(Ns.S + "SupportedEnvelope")!;
+        Assert.Equal("s:Envelope", supported.Attribute("qname")!.Value);
+        Assert.Equal(Ns.S.NamespaceName, supported.GetNamespaceOfPrefix("s")!.NamespaceName);
         Assert.Equal(Ns.S + "Envelope", reply.Xml.Root!.Name); // the fault itself is SOAP 1.2
         Assert.Equal("s:VersionMismatch", reply.FaultCode);
         Assert.Null(reply.Subcode);

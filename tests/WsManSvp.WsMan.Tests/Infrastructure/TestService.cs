@@ -32,7 +32,7 @@ public sealed class TestService : IAsyncDisposable
         Hypervisor = new TroubledHypervisor(simulator);
         Options = options;
         Contexts = new EnumerationContextStore(options, time);
-        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, Repository));
+        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, Repository), CimNamespaces.All);
         _processor = new WsManProcessor(new CimResourceService(cim), Contexts, options, time, Log);
     }
 
