@@ -60,6 +60,14 @@ PY
 run_tier unit tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
 run_tier integration tests/WsManSvp.Server.Tests
 
+# The benchmark is not a timed test; a one-second run only proves it still works end to end.
+echo "== tier: bench smoke"
+if RESULTS="$results/bench-smoke.md" bench/run.sh --quick --connections 16 >"$results/bench-smoke.log" 2>&1; then
+  echo "   bench/run.sh --quick: passed"; total_passed=$((total_passed + 1))
+else
+  tail -20 "$results/bench-smoke.log"; echo "   bench/run.sh --quick: failed"; total_failed=$((total_failed + 1))
+fi
+
 status=0
 [ "$total_failed" -gt 0 ] && status=1
 if [ "${CI:-}" = "true" ] && [ "$total_skipped" -gt 0 ]; then

@@ -11,16 +11,29 @@ namespace WsManSvp.Server.Authentication;
 /// time, and is voided whenever the credential store changes. Concurrent first requests with the same
 /// credentials share one verification.
 /// </summary>
-public sealed class BasicAuthenticator(ICredentialStore store, TimeProvider time, TimeSpan? cacheLifetime = null)
+public sealed class BasicAuthenticator
 {
     private const int MaxCachedCredentials = 1024;
 
-    private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
-    private readonly TimeSpan _lifetime = cacheLifetime ?? TimeSpan.FromMinutes(2);
+    private readonly ICredentialStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    // One keyed HMAC per thread: hashing with a ready context costs far less than a one-shot HMAC.
+    private readonly ThreadLocal<HMACSHA256> _mac;
     private readonly ConcurrentDictionary<CacheKey, Verified> _cache = new();
     private readonly ConcurrentDictionary<CacheKey, Lazy<string?>> _inFlight = new();
 
-    public ICredentialStore Store => store;
+    public BasicAuthenticator(ICredentialStore store, TimeProvider time, TimeSpan? cacheLifetime = null)
+    {
+        _store = store;
+        _time = time;
+        _lifetime = cacheLifetime ?? TimeSpan.FromMinutes(2);
+        var secret = RandomNumberGenerator.GetBytes(32);
+        _mac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(secret));
+    }
+
+    public ICredentialStore Store => _store;
 
     /// <summary>The user a Basic Authorization header proves, or null.</summary>
     public string? Authenticate(string? authorization)
@@ -30,8 +43,8 @@ public sealed class BasicAuthenticator(ICredentialStore store, TimeProvider time
         if (token.IsEmpty || token.Length > 1024) return null;
 
         var key = KeyOf(token);
-        var now = time.GetUtcNow();
-        var generation = store.Generation;
+        var now = _time.GetUtcNow();
+        var generation = _store.Generation;
         if (_cache.TryGetValue(key, out var hit) && hit.Expires > now && hit.Generation == generation) return hit.User;
 
         var tokenText = token.ToString();
@@ -60,7 +73,7 @@ public sealed class BasicAuthenticator(ICredentialStore store, TimeProvider time
         var colon = decoded.IndexOf(':');
         if (colon <= 0) return null;
         var user = decoded[..colon];
-        return store.Verify(user, decoded[(colon + 1)..]) ? user : null;
+        return _store.Verify(user, decoded[(colon + 1)..]) ? user : null;
     }
 
     private CacheKey KeyOf(ReadOnlySpan<char> token)
@@ -68,7 +81,7 @@ public sealed class BasicAuthenticator(ICredentialStore store, TimeProvider time
         Span<byte> bytes = stackalloc byte[token.Length * 3];
         var length = Encoding.UTF8.GetBytes(token, bytes);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_secret, bytes[..length], mac);
+        _mac.Value!.TryComputeHash(bytes[..length], mac, out _);
         return new CacheKey(
             BitConverter.ToUInt64(mac[..8]), BitConverter.ToUInt64(mac[8..16]),
             BitConverter.ToUInt64(mac[16..24]), BitConverter.ToUInt64(mac[24..]));

@@ -72,32 +72,10 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
 
     public async ValueTask PullAsync(OperationContext ctx, XmlReader body)
     {
-        if (body.NodeType != XmlNodeType.Element || body.LocalName != "Pull" || body.NamespaceURI != XmlNs.Enumeration)
-            throw Fault.SchemaValidationError("The body of a Pull request must be a wsen:Pull element.").ToException();
-        string? id = null;
-        var maxElements = 1;
-        int? maxCharacters = null;
-        if (body.EnterElement())
-        {
-            do
-            {
-                switch (body.NamespaceURI == XmlNs.Enumeration ? body.LocalName : null)
-                {
-                    case "EnumerationContext": id = body.ReadElementContentAsString().Trim(); break;
-                    case "MaxElements": maxElements = EnumerateBody.ReadCount("wsen:MaxElements", body.ReadElementContentAsString()); break;
-                    case "MaxCharacters": maxCharacters = EnumerateBody.ReadCount("wsen:MaxCharacters", body.ReadElementContentAsString()); break;
-                    default: body.Skip(); break;
-                }
-            } while (body.NextChildElement());
-            body.LeaveElement();
-        }
+        var pull = ContextRequestBody.Read(body, "Pull");
         EnvelopeReader.ReadToEnd(body);
-
-        var context = contexts.Find(id, ctx.Caller.UserName);
-        await context.Gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
-        try
+        await UseContextAsync(ctx, pull.ContextId, async context =>
         {
-            context = contexts.Find(id, ctx.Caller.UserName); // it may have been released while we waited
             context.Touch(time.GetUtcNow());
             var w = ctx.Writer;
             BeginReply(ctx, Actions.ResponseTo(Actions.Pull));
@@ -106,7 +84,7 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
             w.Element("wsen:EnumerationContext"u8, context.Id);
             var contextLength = w.Mark() - contextStart;
             w.Start("wsen:Items"u8);
-            var (_, end) = await PackOrCloseAsync(ctx, context, Math.Min(maxElements, options.MaxBatchItems), maxCharacters).ConfigureAwait(false);
+            var (_, end) = await PackOrCloseAsync(ctx, context, Math.Min(pull.MaxElements, options.MaxBatchItems), pull.MaxCharacters).ConfigureAwait(false);
             w.End("wsen:Items"u8);
             if (end)
             {
@@ -118,40 +96,31 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
             w.End("wsen:PullResponse"u8);
             ctx.EndReply();
             if (end) await contexts.CloseAsync(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            ReleaseGate(context);
-        }
+        }).ConfigureAwait(false);
     }
 
     public async ValueTask ReleaseAsync(OperationContext ctx, XmlReader body)
     {
-        if (body.NodeType != XmlNodeType.Element || body.LocalName != "Release" || body.NamespaceURI != XmlNs.Enumeration)
-            throw Fault.SchemaValidationError("The body of a Release request must be a wsen:Release element.").ToException();
-        string? id = null;
-        if (body.EnterElement())
-        {
-            do
-            {
-                if (body.NamespaceURI == XmlNs.Enumeration && body.LocalName == "EnumerationContext") id = body.ReadElementContentAsString().Trim();
-                else body.Skip();
-            } while (body.NextChildElement());
-            body.LeaveElement();
-        }
+        var release = ContextRequestBody.Read(body, "Release");
         EnvelopeReader.ReadToEnd(body);
+        await UseContextAsync(ctx, release.ContextId, contexts.CloseAsync).ConfigureAwait(false);
+        ctx.BeginReply(Actions.ResponseTo(Actions.Release));
+        ctx.EndReply();
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the caller's context, one request at a time per context.</summary>
+    private async ValueTask UseContextAsync(OperationContext ctx, string? id, Func<EnumerationContext, ValueTask> use)
+    {
         var context = contexts.Find(id, ctx.Caller.UserName);
         await context.Gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
         try
         {
-            await contexts.CloseAsync(context).ConfigureAwait(false);
+            await use(contexts.Find(id, ctx.Caller.UserName)).ConfigureAwait(false); // it may have been released while we waited
         }
         finally
         {
             ReleaseGate(context);
         }
-        ctx.BeginReply(Actions.ResponseTo(Actions.Release));
-        ctx.EndReply();
     }
 
     /// <summary>Packs items; a failure while reading them ends the enumeration (its source is no longer usable).</summary>

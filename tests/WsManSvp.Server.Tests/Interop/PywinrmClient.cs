@@ -38,6 +38,17 @@ public static class PywinrmClient
         }
     }
 
+    /// <summary>Runs a python file with arguments (no environment contract) and returns what it printed.</summary>
+    public static async Task<string> RunFileAsync(string path, params string[] arguments)
+    {
+        await Prerequisite.Value;
+        Assert.True(File.Exists(path), $"{path} is missing.");
+        await using var python = ChildProcess.Start(Python, [path, .. arguments], ScriptEnvironment(new()));
+        var exitCode = await python.WaitForExitAsync(Timeout);
+        Assert.True(exitCode == 0, $"{Path.GetFileName(path)} exited with {exitCode}.\n{python.Transcript()}");
+        return python.Stdout;
+    }
+
     private static async Task CheckWinrmAsync()
     {
         const string install = "Install Debian's pywinrm: apt-get install -y --no-install-recommends python3-winrm (as root; test.sh does it when run as root).";
