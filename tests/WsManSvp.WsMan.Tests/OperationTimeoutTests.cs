@@ -103,10 +103,11 @@ public sealed class OperationTimeoutTests : IAsyncLifetime
     public async Task A_Pull_whose_deadline_comes_with_items_in_hand_returns_them_and_the_rest_follows()
     {
         var context = await _service.OpenAsync();
-        // Each item takes 400 ms: within one second the host and one system are read, the next is under way.
-        _service.Hypervisor.Delay = TimeSpan.FromMilliseconds(400);
+        // Each item takes a second: by the deadline at 2.5 s one or two are read and the next is under way,
+        // with a second and more of slack for a busy machine.
+        _service.Hypervisor.Delay = TimeSpan.FromSeconds(1);
 
-        var first = Batch.FromPull(await _service.SendAsync(Request.PullOf(context, maxElements: 100).WithOperationTimeout("PT1S")));
+        var first = Batch.FromPull(await _service.SendAsync(Request.PullOf(context, maxElements: 100).WithOperationTimeout("PT2.5S")));
 
         Assert.InRange(first.Items.Count, 1, 4);
         Assert.False(first.EndOfSequence);
