@@ -14,6 +14,9 @@ public interface IHypervisor : IAsyncDisposable
 
     ValueTask<HostInfo> GetHostInfoAsync(CancellationToken cancellationToken);
 
+    /// <summary>The host's resource pools with their capacity and what is reserved from them now.</summary>
+    ValueTask<IReadOnlyList<ResourcePoolInfo>> ListPoolsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every defined system, in a stable order (by identity), streamed.</summary>
     IAsyncEnumerable<VirtualSystem> ListSystemsAsync(CancellationToken cancellationToken);
 

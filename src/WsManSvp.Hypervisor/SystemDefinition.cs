@@ -15,6 +15,15 @@ public sealed record SystemDefinition(
     public Guid? Uuid { get; init; }
 }
 
-public sealed record VirtualDisk(string Device, string Path, long CapacityBytes, bool IsCdrom = false);
+/// <summary>
+/// A disk or CD/DVD drive (libvirt: &lt;disk&gt;): its target device name ("vda"), the image it uses, its size,
+/// the bus it hangs on and the storage pool its image comes from.
+/// </summary>
+public sealed record VirtualDisk(string Device, string Path, long CapacityBytes, DiskBus Bus = DiskBus.Virtio,
+    bool IsCdrom = false, string StoragePool = ResourcePools.DefaultStoragePool);
 
-public sealed record VirtualNetworkAdapter(string MacAddress, string Network);
+/// <summary>The bus a disk is attached to; each bus but virtio implies a controller.</summary>
+public enum DiskBus { Virtio, Ide, Scsi, Sata }
+
+/// <summary>A network adapter (libvirt: &lt;interface&gt;) on a network (libvirt network or bridge).</summary>
+public sealed record VirtualNetworkAdapter(string MacAddress, string Network, string Model = "virtio");

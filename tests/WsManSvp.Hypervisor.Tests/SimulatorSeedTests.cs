@@ -27,7 +27,12 @@ public sealed class SimulatorSeedTests
         Assert.Equal(SystemState.Saved, byName["test01"].State);
         Assert.Equal((4, 8192L), (byName["db01"].Definition.VirtualCpus, byName["db01"].Definition.MemoryMiB));
         Assert.All(byName.Values, s => Assert.Equal(SimulatorSeed.StableGuid("system:" + s.Definition.Name), s.Id));
-        Assert.All(byName.Values, s => Assert.Matches("^52:54:00(:[0-9a-f]{2}){3}$", Assert.Single(s.Definition.NetworkAdapters).MacAddress));
+        Assert.All(byName.Values.SelectMany(s => s.Definition.NetworkAdapters), nic => Assert.Matches("^52:54:00(:[0-9a-f]{2}){3}$", nic.MacAddress));
+        // The seed shows the devices the model represents: a second disk, an IDE CD-ROM, a SCSI disk, a second network.
+        Assert.Equal(["vda", "vdb", "hdc"], byName["db01"].Definition.Disks.Select(d => d.Device));
+        Assert.True(byName["db01"].Definition.Disks[2] is { IsCdrom: true, Bus: DiskBus.Ide });
+        Assert.Equal(["default", "storage-net"], byName["db01"].Definition.NetworkAdapters.Select(n => n.Network));
+        Assert.Equal(DiskBus.Scsi, Assert.Single(byName["build01"].Definition.Disks).Bus);
     }
 
     [Fact]

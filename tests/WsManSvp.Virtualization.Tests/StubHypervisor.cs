@@ -34,6 +34,11 @@ public sealed class StubHypervisor(HostInfo host) : IHypervisor
     public ValueTask<HostInfo> GetHostInfoAsync(CancellationToken cancellationToken) =>
         Failure is { } f ? ValueTask.FromException<HostInfo>(f) : ValueTask.FromResult(host);
 
+    public ValueTask<IReadOnlyList<ResourcePoolInfo>> ListPoolsAsync(CancellationToken cancellationToken) =>
+        Failure is { } f
+            ? ValueTask.FromException<IReadOnlyList<ResourcePoolInfo>>(f)
+            : ValueTask.FromResult<IReadOnlyList<ResourcePoolInfo>>([new(ResourceKind.Processor, ResourcePools.HostPool, host.LogicalProcessors, 0)]);
+
     public async IAsyncEnumerable<VirtualSystem> ListSystemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

@@ -18,6 +18,9 @@ public enum CimType : byte
     String,
     DateTime,
     Reference,
+
+    /// <summary>An embedded instance (DSP0004 EmbeddedInstance/EmbeddedObject); WMI's MOF declares it "object".</summary>
+    Instance,
 }
 
 public static class CimTypes
@@ -39,6 +42,7 @@ public static class CimTypes
         CimType.Char16 => "char16",
         CimType.String => "string",
         CimType.DateTime => "datetime",
+        CimType.Instance => "object",
         _ => "ref",
     };
 
@@ -60,6 +64,7 @@ public static class CimTypes
             case "char16": type = CimType.Char16; return true;
             case "string": type = CimType.String; return true;
             case "datetime": type = CimType.DateTime; return true;
+            case "object": type = CimType.Instance; return true;
             default: type = default; return false;
         }
     }

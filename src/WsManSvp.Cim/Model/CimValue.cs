@@ -55,6 +55,9 @@ public readonly struct CimValue : IEquatable<CimValue>
     public static CimValue Reference(CimObjectPath? value) =>
         value is null ? Null(CimType.Reference) : new(CimType.Reference, HasValueFlag, 0, value);
 
+    public static CimValue Instance(CimInstance? value) =>
+        value is null ? Null(CimType.Instance) : new(CimType.Instance, HasValueFlag, 0, value);
+
     /// <summary>An integer of the given integer type, range-checked.</summary>
     public static CimValue Integer(CimType type, Int128 value)
     {
@@ -92,6 +95,8 @@ public readonly struct CimValue : IEquatable<CimValue>
     public CimDateTime AsDateTime() => (CimDateTime)Expect(CimType.DateTime)._object!;
 
     public CimObjectPath AsReference() => (CimObjectPath)Expect(CimType.Reference)._object!;
+
+    public CimInstance AsInstance() => (CimInstance)Expect(CimType.Instance)._object!;
 
     public double AsReal() => ExpectScalar().Type switch
     {
@@ -131,6 +136,7 @@ public readonly struct CimValue : IEquatable<CimValue>
             CimType.Real32 => FormatReal((float)BitConverter.UInt64BitsToDouble(_bits)),
             CimType.Real64 => FormatReal(BitConverter.UInt64BitsToDouble(_bits)),
             CimType.Reference => ((CimObjectPath)_object!).ToString(),
+            CimType.Instance => throw new InvalidOperationException("An embedded instance has no text form; it is written as XML."),
             _ => AsInt128().ToString(CultureInfo.InvariantCulture),
         };
     }

@@ -31,6 +31,9 @@ public sealed class CimOperations
 
     public CimClassRepository Repository { get; }
 
+    /// <summary>Every (namespace, class) served and its provider.</summary>
+    public IEnumerable<KeyValuePair<ProvidedClass, ICimProvider>> Providers => _providers;
+
     public IReadOnlySet<string> Namespaces { get; }
 
     /// <summary>

@@ -32,6 +32,12 @@ public sealed class SimulatedHypervisor : IHypervisor
         return ValueTask.FromResult(_host);
     }
 
+    public ValueTask<IReadOnlyList<ResourcePoolInfo>> ListPoolsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(SimulatedPools.Of(_host, _inventory.ById.Values));
+    }
+
     public async IAsyncEnumerable<VirtualSystem> ListSystemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var system in _inventory.ById.Values)

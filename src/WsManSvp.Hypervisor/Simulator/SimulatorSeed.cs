@@ -20,23 +20,35 @@ public static class SimulatorSeed
 
     public static async Task SeedAsync(IHypervisor hypervisor, int extraSystems, CancellationToken cancellationToken)
     {
-        await DefineAsync(hypervisor, "web01", 2, 2048, cancellationToken, StateTransition.Start);
-        await DefineAsync(hypervisor, "db01", 4, 8192, cancellationToken);
-        await DefineAsync(hypervisor, "build01", 2, 4096, cancellationToken, StateTransition.Start, StateTransition.Pause);
-        await DefineAsync(hypervisor, "test01", 1, 1024, cancellationToken, StateTransition.Start, StateTransition.Save);
+        await DefineAsync(hypervisor, "web01", 2, 2048, [Disk("web01", "vda")], ["default"], cancellationToken, StateTransition.Start);
+        await DefineAsync(hypervisor, "db01", 4, 8192,
+            [Disk("db01", "vda"), Disk("db01", "vdb", 100L << 30), new VirtualDisk("hdc", "/var/lib/wsmansvp/iso/install.iso", 700L << 20, DiskBus.Ide, IsCdrom: true)],
+            ["default", "storage-net"], cancellationToken);
+        await DefineAsync(hypervisor, "build01", 2, 4096, [new VirtualDisk("sda", ImagePath("build01", "sda"), 40L << 30, DiskBus.Scsi)],
+            ["default"], cancellationToken, StateTransition.Start, StateTransition.Pause);
+        await DefineAsync(hypervisor, "test01", 1, 1024, [Disk("test01", "vda")], ["default"], cancellationToken,
+            StateTransition.Start, StateTransition.Save);
         for (var i = 1; i <= extraSystems; i++)
-            await DefineAsync(hypervisor, $"load{i:D5}", 1, 512, cancellationToken,
+        {
+            var name = $"load{i:D5}";
+            await DefineAsync(hypervisor, name, 1, 512, [Disk(name, "vda", 8L << 30)], ["default"], cancellationToken,
                 (i % 2 == 0) ? [StateTransition.Start] : []);
+        }
     }
 
+    private static VirtualDisk Disk(string system, string device, long capacity = 20L << 30) =>
+        new(device, ImagePath(system, device), capacity);
+
+    private static string ImagePath(string system, string device) => $"/var/lib/wsmansvp/images/{system}-{device}.qcow2";
+
     private static async Task DefineAsync(IHypervisor hypervisor, string name, int cpus, long memoryMiB,
-        CancellationToken cancellationToken, params StateTransition[] transitions)
+        IReadOnlyList<VirtualDisk> disks, IReadOnlyList<string> networks, CancellationToken cancellationToken,
+        params StateTransition[] transitions)
     {
         var id = StableGuid("system:" + name);
         var definition = new SystemDefinition(
-            name, cpus, memoryMiB,
-            [new VirtualDisk("vda", $"/var/lib/wsmansvp/images/{name}.qcow2", 20L << 30)],
-            [new VirtualNetworkAdapter(StableMac(id), "default")])
+            name, cpus, memoryMiB, disks,
+            networks.Select((network, i) => new VirtualNetworkAdapter(StableMac(id, i), network)).ToArray())
         {
             Uuid = id,
             Description = $"Simulated system {name}",
@@ -57,10 +69,10 @@ public static class SimulatorSeed
         return new Guid(bytes, bigEndian: true);
     }
 
-    private static string StableMac(Guid id)
+    private static string StableMac(Guid id, int adapter)
     {
         var b = id.ToByteArray(bigEndian: true);
         // 52:54:00 is the QEMU/KVM locally administered prefix libvirt uses.
-        return $"52:54:00:{b[13]:x2}:{b[14]:x2}:{b[15]:x2}";
+        return $"52:54:00:{b[13]:x2}:{b[14]:x2}:{(byte)(b[15] + adapter):x2}";
     }
 }

@@ -23,6 +23,12 @@ public sealed class TroubledHypervisor(IHypervisor inner) : IHypervisor
         return await inner.GetHostInfoAsync(cancellationToken);
     }
 
+    public async ValueTask<IReadOnlyList<ResourcePoolInfo>> ListPoolsAsync(CancellationToken cancellationToken)
+    {
+        await TroubleAsync(cancellationToken);
+        return await inner.ListPoolsAsync(cancellationToken);
+    }
+
     public async IAsyncEnumerable<VirtualSystem> ListSystemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var system in inner.ListSystemsAsync(cancellationToken))
