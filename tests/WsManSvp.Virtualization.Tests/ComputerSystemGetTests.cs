@@ -8,7 +8,7 @@ public sealed class ComputerSystemGetTests
     public async Task The_host_is_found_by_its_name_in_any_case()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var host = await provider.GetInstanceAsync(Model.SystemPath(Model.HostName.ToUpperInvariant()), Model.Context);
 
@@ -21,7 +21,7 @@ public sealed class ComputerSystemGetTests
     public async Task A_virtual_system_is_found_by_its_uuid_and_the_class_name_in_any_case()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var id = Model.SeededId("db01");
 
         var vm = await provider.GetInstanceAsync(
@@ -41,7 +41,7 @@ public sealed class ComputerSystemGetTests
     public async Task Keys_that_name_no_system_give_null(string creationClassName, string name)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Null(await provider.GetInstanceAsync(
             Model.Path("CIM_ComputerSystem", ("CreationClassName", creationClassName), ("Name", name)), Model.Context));
@@ -51,7 +51,7 @@ public sealed class ComputerSystemGetTests
     public async Task Missing_keys_give_null()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_ComputerSystem", ("Name", Model.HostName)), Model.Context));
         Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_ComputerSystem", ("CreationClassName", "CIM_ComputerSystem")), Model.Context));
@@ -61,7 +61,7 @@ public sealed class ComputerSystemGetTests
     public async Task Every_enumerated_instance_is_found_again_by_its_own_path()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         foreach (var instance in await Model.EnumerateAsync(provider))
         {

@@ -12,7 +12,7 @@ public sealed class ComputerSystemInstanceTests
     public async Task The_host_is_named_after_its_host_name_identified_by_its_uuid_and_not_state_managed()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var host = (await Model.EnumerateAsync(provider))[0];
 
@@ -35,7 +35,7 @@ public sealed class ComputerSystemInstanceTests
     public async Task A_virtual_system_is_named_by_its_uuid_and_shows_its_name_and_state()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var web01 = (await hv.GetSystemAsync(Model.SeededId("web01"), CancellationToken.None))!;
 
         var vm = (await provider.GetInstanceAsync(Model.SystemPath(web01.Id.ToString("D")), Model.Context))!;
@@ -67,7 +67,7 @@ public sealed class ComputerSystemInstanceTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("s", state, Changed);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var vm = (await provider.GetInstanceAsync(Model.SystemPath(system.Id.ToString()), Model.Context))!;
 
@@ -88,7 +88,7 @@ public sealed class ComputerSystemInstanceTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("s", state, Changed);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var vm = (await provider.GetInstanceAsync(Model.SystemPath(system.Id.ToString()), Model.Context))!;
 
@@ -101,7 +101,7 @@ public sealed class ComputerSystemInstanceTests
         var hv = new StubHypervisor(Model.Host);
         var crashed = hv.Add("c", SystemState.Crashed, Changed);
         var running = hv.Add("r", SystemState.Running, Changed);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var c = (await provider.GetInstanceAsync(Model.SystemPath(crashed.Id.ToString()), Model.Context))!;
         var r = (await provider.GetInstanceAsync(Model.SystemPath(running.Id.ToString()), Model.Context))!;
@@ -116,7 +116,7 @@ public sealed class ComputerSystemInstanceTests
     public async Task Enumeration_gives_the_host_first_then_every_system_in_uuid_order()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var names = (await Model.EnumerateAsync(provider)).Select(i => i.Text("Name")).ToList();
 

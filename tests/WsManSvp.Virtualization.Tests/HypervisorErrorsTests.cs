@@ -31,7 +31,7 @@ public sealed class HypervisorErrorsTests
     {
         var hv = new StubHypervisor(Model.Host);
         hv.Add("a", SystemState.Running, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var seen = new List<string>();
 
         var e = await Assert.ThrowsAsync<CimException>(async () =>
@@ -54,9 +54,9 @@ public sealed class HypervisorErrorsTests
         var system = hv.Add("a", SystemState.Running, DateTimeOffset.UnixEpoch);
         hv.Failure = new HypervisorException(HypervisorError.Unavailable, "connection lost");
 
-        var cs = await Assert.ThrowsAsync<CimException>(() => new ComputerSystemProvider(hv, Model.Repository)
+        var cs = await Assert.ThrowsAsync<CimException>(() => new ComputerSystemProvider(Model.Instances(hv))
             .GetInstanceAsync(Model.SystemPath(system.Id.ToString()), Model.Context).AsTask());
-        var vssd = await Assert.ThrowsAsync<CimException>(() => new VirtualSystemSettingDataProvider(hv, Model.Repository)
+        var vssd = await Assert.ThrowsAsync<CimException>(() => new SettingsProvider(Model.Instances(hv))
             .GetInstanceAsync(Model.Path("CIM_VirtualSystemSettingData", ("InstanceID", $"WsManSvp:{system.Id}")), Model.Context).AsTask());
 
         Assert.True(cs.Unavailable);

@@ -3,6 +3,7 @@ using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Hypervisor.Simulator;
+using WsManSvp.Virtualization.Model;
 
 namespace WsManSvp.Virtualization.Tests;
 
@@ -23,6 +24,9 @@ public static class Model
         await SimulatorSeed.SeedAsync(hv, 0, CancellationToken.None);
         return hv;
     }
+
+    /// <summary>The instance builders over a hypervisor, as the providers share them.</summary>
+    public static ModelInstances Instances(IHypervisor hypervisor) => new(Repository, new ModelSource(hypervisor));
 
     public static Guid SeededId(string name) => SimulatorSeed.StableGuid("system:" + name);
 

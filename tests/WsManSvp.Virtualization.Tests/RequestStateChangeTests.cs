@@ -71,7 +71,7 @@ public sealed class RequestStateChangeTests
     public async Task An_accepted_request_completes_with_0_and_moves_the_system(SystemState from, ushort requested)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var name = SeededIn[from];
 
         Assert.Equal(0u, await RequestAsync(provider, Model.SeededId(name).ToString(), requested));
@@ -86,7 +86,7 @@ public sealed class RequestStateChangeTests
     public async Task A_request_invalid_from_the_current_state_returns_4097_and_changes_nothing(SystemState from, ushort requested)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var name = SeededIn[from];
         var before = await hv.GetSystemAsync(Model.SeededId(name), CancellationToken.None);
 
@@ -99,7 +99,7 @@ public sealed class RequestStateChangeTests
     public async Task Pausing_twice_succeeds_then_returns_4097()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var web01 = Model.SeededId("web01").ToString();
 
         Assert.Equal(0u, await RequestAsync(provider, web01, 9));
@@ -116,7 +116,7 @@ public sealed class RequestStateChangeTests
     public async Task An_unknown_RequestedState_returns_5(ushort requested)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(5u, await RequestAsync(provider, Model.SeededId("web01").ToString(), requested));
         Assert.Equal(SystemState.Running, await StateOfAsync(hv, "web01"));
@@ -126,7 +126,7 @@ public sealed class RequestStateChangeTests
     public async Task A_missing_RequestedState_returns_5()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(5u, await RequestAsync(provider, Model.SeededId("db01").ToString(), null));
         Assert.Equal(SystemState.Off, await StateOfAsync(hv, "db01"));
@@ -136,7 +136,7 @@ public sealed class RequestStateChangeTests
     public async Task A_non_zero_TimeoutPeriod_returns_4098_and_changes_nothing()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var db01 = Model.SeededId("db01").ToString();
 
         Assert.Equal(4098u, await RequestAsync(provider, db01, 2, CimDateTime.FromInterval(TimeSpan.FromSeconds(30))));
@@ -148,7 +148,7 @@ public sealed class RequestStateChangeTests
     public async Task A_zero_TimeoutPeriod_is_accepted()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(0u, await RequestAsync(provider, Model.SeededId("db01").ToString(), 2, CimDateTime.FromInterval(TimeSpan.Zero)));
         Assert.Equal(SystemState.Running, await StateOfAsync(hv, "db01"));
@@ -158,7 +158,7 @@ public sealed class RequestStateChangeTests
     public async Task The_host_returns_1_not_supported()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(1u, await RequestAsync(provider, Model.HostName, 3));
 
@@ -169,7 +169,7 @@ public sealed class RequestStateChangeTests
     public async Task A_system_that_no_longer_exists_is_NotFound()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var e = await Assert.ThrowsAsync<CimException>(() => RequestAsync(provider, Guid.NewGuid().ToString(), 2));
 
@@ -183,7 +183,7 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("t", state, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(0u, await RequestAsync(provider, system.Id.ToString(), 3));
         Assert.Equal(4097u, await RequestAsync(provider, system.Id.ToString(), 2));
@@ -196,7 +196,7 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("c", SystemState.Crashed, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(0u, await RequestAsync(provider, system.Id.ToString(), 2));
 
@@ -208,7 +208,7 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host) { ChangeStateFailure = new HypervisorException(HypervisorError.InvalidState, "raced") };
         var system = hv.Add("r", SystemState.Running, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         Assert.Equal(4097u, await RequestAsync(provider, system.Id.ToString(), 9));
     }
@@ -218,7 +218,7 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host) { ChangeStateFailure = new HypervisorException(HypervisorError.Unavailable, "connection lost") };
         var system = hv.Add("r", SystemState.Running, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
         var e = await Assert.ThrowsAsync<CimException>(() => RequestAsync(provider, system.Id.ToString(), 9));
 
@@ -230,7 +230,7 @@ public sealed class RequestStateChangeTests
     public async Task Other_methods_are_not_available_on_computer_systems()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(hv, Model.Repository);
+        var provider = new ComputerSystemProvider(Model.Instances(hv));
         var defineSystem = Model.Repository.GetClass("CIM_VirtualSystemManagementService")!.GetMethod("DefineSystem")!;
 
         var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(

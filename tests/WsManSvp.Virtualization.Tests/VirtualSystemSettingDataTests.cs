@@ -8,16 +8,20 @@ public sealed class VirtualSystemSettingDataTests
     private const string ClassName = "CIM_VirtualSystemSettingData";
 
     [Fact]
-    public async Task Each_system_has_its_defined_configuration_named_after_its_uuid()
+    public async Task Each_system_has_its_defined_configuration_and_while_active_its_state_configuration()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var provider = new SettingsProvider(Model.Instances(hv));
 
         var all = await Model.EnumerateAsync(provider);
 
         string[] seeded = ["web01", "db01", "build01", "test01"];
-        Assert.Equal(seeded.Select(Model.SeededId).Order().Select(id => $"WsManSvp:{id:D}"), all.Select(i => i.Text("InstanceID")));
-        var web01 = all.Single(i => i.Text("ElementName") == "web01");
+        var defined = all.Where(i => !i.Text("InstanceID").EndsWith(":State")).ToList();
+        Assert.Equal(seeded.Select(Model.SeededId).Order().Select(id => $"WsManSvp:{id:D}"), defined.Select(i => i.Text("InstanceID")));
+        // web01 runs and build01 is paused: they have a State configuration; db01 is off and test01 saved: they do not.
+        Assert.Equal(new[] { "build01", "web01" }.Select(Model.SeededId).Order().Select(id => $"WsManSvp:{id:D}:State"),
+            all.Except(defined).Select(i => i.Text("InstanceID")).Order());
+        var web01 = defined.Single(i => i.Text("ElementName") == "web01");
         Assert.Equal(Model.SeededId("web01").ToString("D"), web01.Text("VirtualSystemIdentifier"));
         Assert.Equal("DMTF:simulator", web01.Text("VirtualSystemType"));
         Assert.Equal("Simulated system web01", web01.Text("Description"));
@@ -30,7 +34,7 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Get_by_InstanceID_finds_the_configuration(string format)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var provider = new SettingsProvider(Model.Instances(hv));
         var id = Model.SeededId("db01");
 
         var vssd = await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", string.Format(null, format, id))), Model.Context);
@@ -49,21 +53,21 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Get_by_an_InstanceID_naming_no_system_finds_nothing(string instanceId)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var provider = new SettingsProvider(Model.Instances(hv));
 
         Assert.Null(await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", instanceId)), Model.Context));
     }
 
     [Fact]
-    public async Task The_class_has_no_methods_to_invoke()
+    public async Task Setting_data_has_no_methods_implemented()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new VirtualSystemSettingDataProvider(hv, Model.Repository);
+        var provider = new SettingsProvider(Model.Instances(hv));
         var method = Model.Repository.GetClass("CIM_ComputerSystem")!.GetMethod("RequestStateChange")!;
 
         var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(
             Model.Path(ClassName, ("InstanceID", $"WsManSvp:{Model.SeededId("db01")}")), method, new Dictionary<string, Cim.Model.CimValue>(), Model.Context).AsTask());
 
-        Assert.Equal(CimStatus.MethodNotAvailable, e.Status);
+        Assert.Equal(CimStatus.NotSupported, e.Status);
     }
 }

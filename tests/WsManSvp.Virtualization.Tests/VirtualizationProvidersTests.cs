@@ -6,16 +6,25 @@ namespace WsManSvp.Virtualization.Tests;
 public sealed class VirtualizationProvidersTests
 {
     [Fact]
-    public async Task The_providers_serve_the_profile_classes_in_root_cimv2()
+    public async Task The_providers_serve_the_profile_classes_in_root_cimv2_and_registration_in_root_interop()
     {
         await using var hv = await Model.SeededAsync();
 
-        var providers = VirtualizationProviders.Create(hv, Model.Repository);
+        var classes = VirtualizationProviders.Create(hv, Model.Repository).SelectMany(p => p.Classes).ToList();
 
         Assert.Equal(
-            ["CIM_ComputerSystem", "CIM_VirtualSystemManagementService", "CIM_VirtualSystemSettingData"],
-            providers.SelectMany(p => p.Classes).Select(c => c.ClassName).Order(StringComparer.Ordinal));
-        Assert.All(providers.SelectMany(p => p.Classes), c => Assert.Equal("root/cimv2", c.Namespace));
+            ["CIM_ElementConformsToProfile", "CIM_ReferencedProfile", "CIM_RegisteredProfile"],
+            classes.Where(c => c.Namespace == "root/interop").Select(c => c.ClassName).Order(StringComparer.Ordinal));
+        var cimv2 = classes.Where(c => c.Namespace == "root/cimv2").Select(c => c.ClassName).ToHashSet();
+        Assert.Equal(classes.Count - 3, cimv2.Count);
+        Assert.Superset(new HashSet<string>
+        {
+            "CIM_ComputerSystem", "CIM_VirtualSystemManagementService", "CIM_VirtualSystemSnapshotService", "CIM_VirtualSystemSettingData",
+            "CIM_ResourceAllocationSettingData", "CIM_StorageAllocationSettingData", "CIM_EthernetPortAllocationSettingData",
+            "CIM_ResourcePool", "CIM_AllocationCapabilities", "CIM_VirtualSystemManagementCapabilities", "CIM_ElementConformsToProfile",
+            "CIM_HostedDependency", "CIM_HostedService", "CIM_SystemDevice", "CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_EthernetPort",
+        }, cimv2);
+        Assert.All(classes, c => Assert.NotNull(Model.Repository.GetClass(c.ClassName)));
     }
 
     [Fact]
@@ -46,6 +55,9 @@ public sealed class VirtualizationProvidersTests
 
         Assert.Equal(5, elements.Count(i => i.Class.Name == "CIM_ComputerSystem"));
         Assert.Equal(1, elements.Count(i => i.Class.Name == "CIM_VirtualSystemManagementService"));
-        Assert.Equal(6, elements.Count);
+        Assert.Equal(1, elements.Count(i => i.Class.Name == "CIM_VirtualSystemSnapshotService"));
+        // The devices of the two active systems: web01 and build01 each have 2 processors, memory, a disk and an adapter.
+        Assert.Equal(10, elements.Count(i => i.Class.IsA("CIM_LogicalDevice")));
+        Assert.Equal(17, elements.Count);
     }
 }

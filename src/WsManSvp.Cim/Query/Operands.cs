@@ -41,7 +41,7 @@ internal sealed class ThisOperand : Operand
 /// is not of the scope class (CQL A.Class::B), or has no such property. Embedded instances' classes vary, so
 /// the property is looked up by name; the last class seen and its property are kept.
 /// </summary>
-internal sealed class EmbeddedPropertyOperand(Operand owner, string? scope, string name) : Operand
+internal sealed class EmbeddedPropertyOperand(Operand owner, PathSegment segment) : Operand
 {
     private sealed record Resolution(CimClass Class, CimProperty? Property);
 
@@ -55,8 +55,7 @@ internal sealed class EmbeddedPropertyOperand(Operand owner, string? scope, stri
         var resolution = _last;
         if (resolution is null || !ReferenceEquals(resolution.Class, embedded.Class))
         {
-            var property = scope is null || embedded.Class.IsA(scope) ? embedded.Class.GetProperty(name) : null;
-            _last = resolution = new Resolution(embedded.Class, property);
+            _last = resolution = new Resolution(embedded.Class, segment.Find(embedded.Class));
         }
         return resolution.Property is { } p ? embedded[p] : Null;
     }

@@ -195,7 +195,7 @@ internal sealed class QueryParser
             {
                 Advance();
                 var scoped = ExpectName("a property name");
-                segments.Add(new PathSegment(name.Text, scoped.Text!, scoped.Position));
+                segments.Add(new PathSegment(name.Text, scoped.Text!, name.Position));
             }
             else
             {

@@ -1,4 +1,5 @@
 using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Schema;
 
 namespace WsManSvp.Cim.Query;
 
@@ -29,4 +30,17 @@ internal sealed record LiteralSyntax(CimValue Value, int Position) : OperandSynt
 internal sealed record PathSyntax(IReadOnlyList<PathSegment> Segments, int Position) : OperandSyntax(Position);
 
 /// <summary>One property of a path; CQL may scope it to a class, A.CIM_System::Name (DSP0202).</summary>
-internal sealed record PathSegment(string? Scope, string Name, int Position);
+internal sealed record PathSegment(string? Scope, string Name, int Position)
+{
+    /// <summary>The property this names in instances of <paramref name="cls"/>: none unless the class is the scope or derives from it, and the scope has the property.</summary>
+    public CimProperty? Find(CimClass cls)
+    {
+        if (Scope is null) return cls.GetProperty(Name);
+        for (var c = cls; c is not null; c = c.Superclass)
+        {
+            if (string.Equals(c.Name, Scope, StringComparison.OrdinalIgnoreCase))
+                return c.GetProperty(Name) is null ? null : cls.GetProperty(Name);
+        }
+        return null;
+    }
+}

@@ -8,8 +8,9 @@ namespace WsManSvp.Cim.Query;
 /// How a query compares two CIM values:
 /// <list type="bullet">
 /// <item>NULL against anything is unknown (SQL three-valued logic), so neither x = NULL nor NOT (x = NULL) holds.</item>
-/// <item>An array holds when any element does (CQL's ANY; WMI does not compare arrays at all), unknown when none
-/// does but some comparison was unknown; an empty array never holds.</item>
+/// <item>A comparison with an array holds when it holds for any element (what CQL spells ANY; WMI does not
+/// compare arrays at all), is unknown when it holds for none but is unknown for some, and never holds for an
+/// empty array.</item>
 /// <item>Integers compare by value whatever their width; a real compares with any number, at real32 precision
 /// when either side is real32 (so 0.1 matches a real32 holding 0.1).</item>
 /// <item>A string meets another type by being read as that type: a number, true/false, one character, or a

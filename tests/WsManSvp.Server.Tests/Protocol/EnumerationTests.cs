@@ -90,26 +90,37 @@ public sealed class EnumerationTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task CIM_ManagedElement_includes_systems_service_and_setting_data()
+    public async Task CIM_ManagedElement_includes_every_instance_of_every_class_derived_from_it_once()
     {
         using var client = server.Client();
-        var items = await client.EnumerateAllAsync("CIM_ManagedElement", maxElements: 100);
+        var items = await client.EnumerateAllAsync("CIM_ManagedElement", maxElements: 500);
 
         var byClass = items.GroupBy(i => i.Name.LocalName).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.Equal(["CIM_ComputerSystem", "CIM_VirtualSystemManagementService", "CIM_VirtualSystemSettingData"], byClass.Keys.Order());
+        Assert.Superset(new HashSet<string>
+        {
+            "CIM_ComputerSystem", "CIM_VirtualSystemManagementService", "CIM_VirtualSystemSnapshotService", "CIM_VirtualSystemSettingData",
+            "CIM_ResourceAllocationSettingData", "CIM_StorageAllocationSettingData", "CIM_EthernetPortAllocationSettingData", "CIM_ResourcePool",
+            "CIM_AllocationCapabilities", "CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_EthernetPort",
+        }, byClass.Keys.ToHashSet());
         Assert.Equal(AllSystems, byClass["CIM_ComputerSystem"].Select(i => i.Prop("ElementName")).Order());
-        Assert.Equal("VirtualSystemManagementService", Assert.Single(byClass["CIM_VirtualSystemManagementService"]).Prop("Name"));
-        Assert.Equal(["build01", "db01", "test01", "web01"], byClass["CIM_VirtualSystemSettingData"].Select(i => i.Prop("ElementName")).Order());
+        Assert.Equal(items.Count, items.Select(i => i.ToString()).Distinct().Count());
         Assert.All(items, i => Assert.Equal(Ns.ClassPrefix + i.Name.LocalName, i.Name.NamespaceName));
+        foreach (var (className, instances) in byClass)
+        {
+            var own = await client.EnumerateAllAsync(className, maxElements: 500);
+            Assert.Equal(instances.Count, own.Count(i => i.Name.LocalName == className));
+        }
     }
 
     [Fact]
     public async Task CIM_SettingData_is_the_setting_data_only()
     {
         using var client = server.Client();
-        var items = await client.EnumerateAllAsync("CIM_SettingData", maxElements: 100);
-        Assert.Equal(4, items.Count);
-        Assert.All(items, i => Assert.Equal(Ns.Class("CIM_VirtualSystemSettingData") + "CIM_VirtualSystemSettingData", i.Name));
+        var items = await client.EnumerateAllAsync("CIM_SettingData", maxElements: 500);
+        string[] settingClasses = ["CIM_EthernetPortAllocationSettingData", "CIM_ResourceAllocationSettingData", "CIM_StorageAllocationSettingData", "CIM_VirtualSystemSettingData"];
+        Assert.Equal(settingClasses, items.Select(i => i.Name.LocalName).Distinct().Order());
+        // Four Defined configurations, and State ones for the two active systems (web01 running, build01 paused).
+        Assert.Equal(6, items.Count(i => i.Name.LocalName == "CIM_VirtualSystemSettingData"));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class MaxEnvelopeSizeTests(ServerFixture server, LongHostNameServe
     {
         using var client = server.Client();
         var header = MaxEnvelopeSize(Minimum);
-        var enumerate = (await client.PostAsync(Envelopes.Build(Envelopes.Enumerate, Envelopes.ClassUri("CIM_ManagedElement"), extraHeaders: header,
+        var enumerate = (await client.PostAsync(Envelopes.Build(Envelopes.Enumerate, Envelopes.ClassUri("CIM_System"), extraHeaders: header,
             body: "<wsen:Enumerate><wsman:OptimizeEnumeration/><wsman:MaxElements>100</wsman:MaxElements></wsen:Enumerate>"))).AssertOk();
 
         var sizes = new List<long> { enumerate.Message.Content.Headers.ContentLength!.Value };
@@ -70,7 +70,7 @@ public sealed class MaxEnvelopeSizeTests(ServerFixture server, LongHostNameServe
         while (!ended)
         {
             var context = response.Element(Ns.Wsen + "EnumerationContext")!.Value;
-            var pull = (await client.PostAsync(Envelopes.Build(Envelopes.Pull, Envelopes.ClassUri("CIM_ManagedElement"), extraHeaders: header,
+            var pull = (await client.PostAsync(Envelopes.Build(Envelopes.Pull, Envelopes.ClassUri("CIM_System"), extraHeaders: header,
                 body: $"<wsen:Pull><wsen:EnumerationContext>{context}</wsen:EnumerationContext><wsen:MaxElements>100</wsen:MaxElements></wsen:Pull>"))).AssertOk();
             sizes.Add(pull.Message.Content.Headers.ContentLength!.Value);
             response = pull.Content;
@@ -83,7 +83,7 @@ public sealed class MaxEnvelopeSizeTests(ServerFixture server, LongHostNameServe
 
         Assert.All(sizes, size => Assert.True(size <= Minimum, $"A reply of {size} octets exceeds MaxEnvelopeSize {Minimum}."));
         Assert.True(batches.Count > 1, "Every item fit in one reply; the test needs more than 8192 octets of items.");
-        Assert.Equal(10, items.Count);
-        Assert.Equal(10, items.Select(i => i.ToString()).Distinct().Count());
+        Assert.Equal(5, items.Count);
+        Assert.Equal(5, items.Select(i => i.ToString()).Distinct().Count());
     }
 }

@@ -1,0 +1,26 @@
+using WsManSvp.Hypervisor;
+
+namespace WsManSvp.Virtualization.Model;
+
+/// <summary>
+/// The limits of what one allocation may ask of a pool (DSP1043: the settings CIM_SettingsDefineCapabilities
+/// links to a pool's capabilities). Requests are checked against the same values.
+/// </summary>
+public static class AllocationLimits
+{
+    public const long MinimumMemoryMiB = 32;
+    public const long DefaultMemoryMiB = 1024;
+    public const long DefaultDiskBytes = 20L << 30;
+
+    public static long Of(ResourcePoolInfo pool, CapabilityRole role) => (pool.Kind, role) switch
+    {
+        (ResourceKind.Processor, CapabilityRole.Maximum) => pool.Capacity,
+        (ResourceKind.Memory, CapabilityRole.Minimum) => MinimumMemoryMiB,
+        (ResourceKind.Memory, CapabilityRole.Maximum) => pool.Capacity,
+        (ResourceKind.Memory, CapabilityRole.Default) => Math.Min(DefaultMemoryMiB, pool.Capacity),
+        (ResourceKind.Storage, CapabilityRole.Minimum or CapabilityRole.Increment) => 1L << 20,
+        (ResourceKind.Storage, CapabilityRole.Maximum) => pool.Capacity,
+        (ResourceKind.Storage, CapabilityRole.Default) => Math.Min(DefaultDiskBytes, pool.Capacity),
+        _ => 1, // one processor, one MiB step, one network port
+    };
+}

@@ -1,0 +1,40 @@
+using WsManSvp.Cim.Model;
+using WsManSvp.Cim.Providers;
+using WsManSvp.Virtualization.Model;
+
+namespace WsManSvp.Virtualization.Providers;
+
+/// <summary>
+/// Setting data: each virtual system's configurations (VSSD) and their resource allocations (RASD and its
+/// storage and Ethernet subclasses), and the settings describing each pool's limits (DSP1043).
+/// </summary>
+public sealed class SettingsProvider(ModelInstances instances) : ModelClassProvider(instances,
+    Cimv2(ModelPaths.VirtualSystemSettingData), Cimv2(VirtualResources.ResourceAllocationSettingData),
+    Cimv2(VirtualResources.StorageAllocationSettingData), Cimv2(VirtualResources.EthernetPortAllocationSettingData))
+{
+    public override async IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(ProvidedClass cls, CimCallContext context)
+    {
+        var host = await Source.HostAsync(context).ConfigureAwait(false);
+        await foreach (var system in Source.SystemsAsync(context).ConfigureAwait(false))
+        {
+            var resources = cls.ClassName == ModelPaths.VirtualSystemSettingData ? [] : VirtualResources.Of(system.Definition);
+            foreach (var kind in ModelSource.ConfigurationsOf(system))
+            {
+                if (cls.ClassName == ModelPaths.VirtualSystemSettingData)
+                {
+                    yield return Instances.ConfigurationInstance(system, kind, host);
+                    continue;
+                }
+                foreach (var resource in resources)
+                    if (resource.ClassName == cls.ClassName) yield return Instances.ResourceSettingInstance(system, kind, resource);
+            }
+        }
+        if (cls.ClassName == ModelPaths.VirtualSystemSettingData) yield break;
+        foreach (var pool in await Source.PoolsAsync(context).ConfigureAwait(false))
+        {
+            if (ModelPaths.CapabilitySettingClassOf(pool.Kind) != cls.ClassName) continue;
+            foreach (var role in Enum.GetValues<CapabilityRole>())
+                yield return Instances.CapabilitySettingInstance(pool, role, host);
+        }
+    }
+}
