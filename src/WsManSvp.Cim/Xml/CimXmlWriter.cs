@@ -23,6 +23,32 @@ public static class CimXmlWriter
         w.End("p", cls.Name);
     }
 
+    /// <summary>
+    /// The instance as an instance of <paramref name="asClass"/>, one of its superclasses: that class's element
+    /// and namespace, its properties only (DSP0227 PolymorphismMode ExcludeSubClassProperties).
+    /// </summary>
+    public static void WriteInstanceAs(Utf8XmlWriter w, CimInstance instance, CimClass asClass, ResourceUriScheme uris)
+    {
+        w.Start("p", asClass.Name);
+        w.Attribute("xmlns:p"u8, uris.ForClass(asClass.Name, instance.Namespace));
+        foreach (var property in asClass.XmlOrder)
+            WriteProperty(w, ClassPrefix, property.Utf8Name, instance[property.Name], uris);
+        w.End("p", asClass.Name);
+    }
+
+    /// <summary>
+    /// Only the named properties of the instance, in a wsman:XmlFragment, in schema order (DSP0227 R8.2.1-10:
+    /// a projection; names the class does not have are ignored).
+    /// </summary>
+    public static void WriteFragment(Utf8XmlWriter w, CimInstance instance, IReadOnlySet<string> properties, ResourceUriScheme uris)
+    {
+        w.Start("wsman:XmlFragment"u8);
+        w.Attribute("xmlns:p"u8, uris.ForClass(instance.Class.Name, instance.Namespace));
+        foreach (var property in instance.Class.XmlOrder)
+            if (properties.Contains(property.Name)) WriteProperty(w, ClassPrefix, property.Utf8Name, instance[property], uris);
+        w.End("wsman:XmlFragment"u8);
+    }
+
     /// <summary>One property (or parameter): nil when NULL, one element per array item, else one element.</summary>
     public static void WriteProperty(Utf8XmlWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> name, CimValue value, ResourceUriScheme uris)
     {

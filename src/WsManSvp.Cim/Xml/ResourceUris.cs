@@ -21,6 +21,23 @@ public sealed class ResourceUriScheme
         IsWmi ? string.Concat(WmiPrefix, @namespace, "/", className) : string.Concat(DmtfClassPrefix, className);
 
     /// <summary>
+    /// Whether the URI is an all-classes URI (DSP0227 R6-1): the DMTF one, or the Windows form
+    /// .../wmi/NAMESPACE/*, which also names a namespace.
+    /// </summary>
+    public static bool TryParseAllClasses(string uri, out ResourceUriScheme scheme, out string? @namespace)
+    {
+        scheme = Dmtf;
+        @namespace = null;
+        if (uri == AllClasses) return true;
+        if (!uri.StartsWith(WmiPrefix, StringComparison.OrdinalIgnoreCase) || !uri.EndsWith("/*", StringComparison.Ordinal)) return false;
+        var ns = uri[WmiPrefix.Length..^2];
+        if (ns.Length == 0) return false;
+        scheme = Wmi;
+        @namespace = ns.ToLowerInvariant();
+        return true;
+    }
+
+    /// <summary>
     /// Splits a class resource URI into its scheme, class name and, for the WMI form, the namespace it names.
     /// False for anything else (including the all-classes URI).
     /// </summary>

@@ -14,14 +14,16 @@ internal sealed class CimEnumerationSource : IEnumerationSource
     private readonly CancellationTokenSource _lifetime = new();
     private readonly IAsyncEnumerator<CimInstance> _items;
     private readonly ResourceUriScheme _scheme;
+    private readonly ItemShape _shape;
     private CimInstance? _current;
 
     // A read a Pull stopped waiting for at its deadline; the next Pull resumes it rather than losing it.
     private Task<bool>? _inFlight;
 
-    public CimEnumerationSource(Func<CimCallContext, IAsyncEnumerable<CimInstance>> open, string? user, ResourceUriScheme scheme)
+    public CimEnumerationSource(Func<CimCallContext, IAsyncEnumerable<CimInstance>> open, string? user, ResourceUriScheme scheme, ItemShape shape)
     {
         _scheme = scheme;
+        _shape = shape;
         _items = open(new CimCallContext(user, _lifetime.Token)).GetAsyncEnumerator(_lifetime.Token);
     }
 
@@ -64,12 +66,12 @@ internal sealed class CimEnumerationSource : IEnumerationSource
                 break;
             case EnumerationMode.EnumerateObjectAndEPR:
                 writer.Start("wsman:Item"u8);
-                CimXmlWriter.WriteInstance(writer, instance, _scheme);
+                _shape.Write(writer, instance, _scheme);
                 CimXmlWriter.WriteEndpointReference(writer, instance.GetPath(), _scheme);
                 writer.End("wsman:Item"u8);
                 break;
             default:
-                CimXmlWriter.WriteInstance(writer, instance, _scheme);
+                _shape.Write(writer, instance, _scheme);
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using System.Xml;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
+using WsManSvp.Cim.Query;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Cim.Xml;
 using WsManSvp.WsMan.Faults;
@@ -10,19 +11,29 @@ namespace WsManSvp.WsMan.CimBinding;
 
 /// <summary>
 /// The WS-Management CIM binding (DSP0227): resource URIs name classes, selectors name keys,
-/// __cimnamespace names the namespace, instances are written per DSP0230, methods are custom actions.
+/// __cimnamespace names the namespace, instances are written per DSP0230, methods are custom actions,
+/// enumerations are filtered with WQL, CQL, the association filter or the selector filter.
 /// </summary>
 public sealed class CimResourceService(CimOperations cim) : IResourceService
 {
     private const string PolymorphismIncludeSubClassProperties = "IncludeSubClassProperties";
+    private const string PolymorphismExcludeSubClassProperties = "ExcludeSubClassProperties";
+    private const string PolymorphismNone = "None";
 
     private readonly CimPathBinder _binder = new(cim.Repository, cim.Namespaces);
     private readonly CimXmlReader _xml = new(new CimPathBinder(cim.Repository, cim.Namespaces));
+    private readonly CimAssociations _associations = new(cim);
+    private readonly ClassResource _classes = new(cim.Repository, cim.Namespaces);
 
     public void CheckResourceUri(string? resourceUri)
     {
         if (resourceUri is null) throw Fault.InvalidResourceUri(null).ToException();
-        if (resourceUri == ResourceUriScheme.AllClasses) return;
+        if (ClassResource.IsClassUri(resourceUri)) return;
+        if (ResourceUriScheme.TryParseAllClasses(resourceUri, out _, out var allNamespace))
+        {
+            if (allNamespace is null || cim.Namespaces.Contains(allNamespace)) return;
+            throw Fault.InvalidResourceUri(resourceUri).ToException();
+        }
         if (!ResourceUriScheme.TryParse(resourceUri, out _, out var className, out var ns) ||
             cim.Repository.GetClass(className) is null ||
             (ns is not null && !cim.Namespaces.Contains(ns)))
@@ -31,6 +42,11 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
 
     public async ValueTask GetAsync(ResourceRequest request, FragmentExpression? fragment, Utf8XmlWriter body)
     {
+        if (ClassResource.IsClassUri(request.ResourceUri))
+        {
+            _classes.Write(body, request.Selectors);
+            return;
+        }
         var target = Resolve(request, Actions.Get);
         var path = Bind(target, request.Selectors);
         var fragmentPath = fragment is null ? null : FragmentPath.Parse(fragment, target.Class);
@@ -40,20 +56,51 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         else CimXmlWriter.WriteInstance(body, instance, target.Scheme);
     }
 
-    public IEnumerationFilter ReadFilter(ResourceRequest request, string? dialect, XmlReader filter) =>
-        throw Fault.FilterDialectRequestedUnavailable(dialect).ToException();
-
-    public ValueTask<IEnumerationSource> EnumerateAsync(ResourceRequest request, EnumerationRequest enumeration)
+    public IEnumerationFilter ReadFilter(ResourceRequest request, string? dialect, XmlReader filter)
     {
-        if (request.ResourceUri == ResourceUriScheme.AllClasses)
-            throw Fault.CannotProcessFilter($"Enumerating {ResourceUriScheme.AllClasses} needs a filter that names what to return.").ToException();
-        if (enumeration.PolymorphismMode is { } mode && mode != PolymorphismIncludeSubClassProperties)
-            throw Fault.PolymorphismModeNotSupported(mode).ToException();
-        var target = Resolve(request, Actions.Enumerate);
-        // Selectors other than __cimnamespace do not filter an enumeration (that is the selector filter's job).
-        IEnumerationSource source = new CimEnumerationSource(
-            ctx => cim.EnumerateInstancesAsync(target.Class, target.Namespace, ctx), request.Caller.UserName, target.Scheme);
-        return ValueTask.FromResult(source);
+        switch (dialect)
+        {
+            case FilterDialects.Wql or FilterDialects.Cql:
+                return ReadQuery(filter, dialect == FilterDialects.Wql ? QueryLanguage.Wql : QueryLanguage.Cql);
+            case FilterDialects.Association:
+                return AssociationFilterReader.Read(filter, _binder, NamespaceOf(request));
+            case FilterDialects.Selector:
+                return ReadSelectorFilter(filter);
+            default:
+                throw Fault.FilterDialectRequestedUnavailable(dialect ?? "XPath 1.0 (the default)").ToException();
+        }
+    }
+
+    public async ValueTask<IEnumerationSource> EnumerateAsync(ResourceRequest request, EnumerationRequest enumeration)
+    {
+        if (ClassResource.IsClassUri(request.ResourceUri))
+            return new ClassEnumerationSource(_classes.Select(request.Selectors));
+        var (uriClass, scheme, ns) = ResolveForEnumeration(request);
+        var user = request.Caller.UserName;
+        switch (enumeration.Filter)
+        {
+            case AssociationFilter association:
+                await CheckSourceAsync(association, request).ConfigureAwait(false);
+                return new CimEnumerationSource(ctx => Traverse(association, ns, ctx), user, scheme,
+                    association.IncludeResultProperties is { } include ? new ItemShape(null, include) : ItemShape.Whole);
+            case QueryFilter query:
+                var from = cim.Repository.GetClass(query.Query.ClassName)!;
+                if (uriClass is not null && !from.IsA(uriClass.Name))
+                    throw Fault.CannotProcessFilter($"The query selects from {from.Name}, which is not {uriClass.Name} (the resource URI's class) or derived from it.").ToException();
+                var (queried, queryShape) = Polymorphic(from, ns, enumeration.PolymorphismMode);
+                var projection = query.Query.SelectedProperties is { } selected
+                    ? new ItemShape(null, selected.ToHashSet(StringComparer.OrdinalIgnoreCase)) : queryShape;
+                return new CimEnumerationSource(ctx => queried(ctx).Where(query.Query.Matches), user, scheme, projection);
+            case SelectorFilter selectors:
+                var cls = uriClass ?? throw Fault.CannotProcessFilter("The selector filter needs a class resource URI, not the all-classes URI.").ToException();
+                var match = SelectorMatch.For(cls, selectors.Selectors);
+                var (matching, shape) = Polymorphic(cls, ns, enumeration.PolymorphismMode);
+                return new CimEnumerationSource(ctx => matching(ctx).Where(match.Matches), user, scheme, shape);
+            default:
+                var all = uriClass ?? throw Fault.CannotProcessFilter($"Enumerating {request.ResourceUri} needs a filter that names what to return.").ToException();
+                var (instances, wholeShape) = Polymorphic(all, ns, enumeration.PolymorphismMode);
+                return new CimEnumerationSource(instances, user, scheme, wholeShape);
+        }
     }
 
     public IMethodCall ReadMethodCall(ResourceRequest request, string action, XmlReader body)
@@ -77,16 +124,104 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
 
     private Target Resolve(ResourceRequest request, string action)
     {
-        if (request.ResourceUri == ResourceUriScheme.AllClasses) throw Fault.ActionNotSupported(action).ToException();
+        if (ResourceUriScheme.TryParseAllClasses(request.ResourceUri, out _, out _)) throw Fault.ActionNotSupported(action).ToException();
         if (!ResourceUriScheme.TryParse(request.ResourceUri, out var scheme, out var className, out var uriNamespace) ||
             cim.Repository.GetClass(className) is not { } cls)
             throw Fault.InvalidResourceUri(request.ResourceUri).ToException();
+        return new Target(cls, scheme, NamespaceOf(request.Selectors, uriNamespace));
+    }
+
+    /// <summary>The class (null for the all-classes URI), the URI scheme and the namespace of an enumeration.</summary>
+    private (CimClass? Class, ResourceUriScheme Scheme, string Namespace) ResolveForEnumeration(ResourceRequest request)
+    {
+        if (ResourceUriScheme.TryParseAllClasses(request.ResourceUri, out var scheme, out var allNamespace))
+            return (null, scheme, NamespaceOf(request.Selectors, allNamespace));
+        var target = Resolve(request, Actions.Enumerate);
+        return (target.Class, target.Scheme, target.Namespace);
+    }
+
+    private string NamespaceOf(ResourceRequest request)
+    {
+        string? uriNamespace = null;
+        if (!ResourceUriScheme.TryParseAllClasses(request.ResourceUri, out _, out uriNamespace))
+            ResourceUriScheme.TryParse(request.ResourceUri, out _, out _, out uriNamespace);
+        return NamespaceOf(request.Selectors, uriNamespace);
+    }
+
+    private string NamespaceOf(IReadOnlyList<Selector> selectors, string? uriNamespace)
+    {
         string ns;
-        try { ns = _binder.NamespaceOf(request.Selectors, uriNamespace ?? CimObjectPath.DefaultNamespace); }
+        try { ns = _binder.NamespaceOf(selectors, uriNamespace ?? CimObjectPath.DefaultNamespace); }
         catch (CimSelectorException e) { throw e.ToFault(); }
         if (uriNamespace is not null && ns != uriNamespace)
             throw Fault.InvalidSelectors("InvalidValue", $"__cimnamespace '{ns}' contradicts the namespace of the resource URI ({uriNamespace}).").ToException();
-        return new Target(cls, scheme, ns);
+        return ns;
+    }
+
+    /// <summary>
+    /// The instances of a class to enumerate, and how to write them, under a PolymorphismMode (DSP0227 8.1):
+    /// IncludeSubClassProperties (the default) returns subclass instances whole; ExcludeSubClassProperties
+    /// returns them as instances of the class; None returns instances of the class itself only.
+    /// </summary>
+    private (Func<CimCallContext, IAsyncEnumerable<CimInstance>>, ItemShape) Polymorphic(CimClass cls, string ns, string? mode) => mode switch
+    {
+        null or PolymorphismIncludeSubClassProperties => (ctx => cim.EnumerateInstancesAsync(cls, ns, ctx), ItemShape.Whole),
+        PolymorphismExcludeSubClassProperties => (ctx => cim.EnumerateInstancesAsync(cls, ns, ctx), new ItemShape(cls, null)),
+        PolymorphismNone => (ctx => cim.EnumerateInstancesAsync(cls, ns, ctx).Where(i => i.Class == cls), ItemShape.Whole),
+        _ => throw Fault.PolymorphismModeNotSupported(mode).ToException(),
+    };
+
+    private IAsyncEnumerable<CimInstance> Traverse(AssociationFilter filter, string ns, CimCallContext context) =>
+        filter.AssociationInstances
+            ? _associations.ReferencesAsync(filter.Object, ns, filter.AssociationClassName, filter.Role, context)
+            : _associations.AssociatorsAsync(filter.Object, ns, filter.AssociationClassName, filter.ResultClassName, filter.Role, filter.ResultRole, context);
+
+    /// <summary>DSP0227 R8.2.1-4: an Object that names no instance cannot be filtered on.</summary>
+    private async ValueTask CheckSourceAsync(AssociationFilter filter, ResourceRequest request)
+    {
+        try
+        {
+            await _associations.SourceAsync(filter.Object, Context(request)).ConfigureAwait(false);
+        }
+        catch (CimException e) when (e.Status is CimStatus.NotFound or CimStatus.InvalidClass)
+        {
+            throw Fault.CannotProcessFilter($"The association filter's Object does not name an instance: {e.Message}").ToException();
+        }
+        catch (CimSelectorException e)
+        {
+            throw Fault.CannotProcessFilter($"The association filter's Object is ambiguous: {e.Message}").ToException();
+        }
+        catch (CimException e)
+        {
+            throw e.ToFault();
+        }
+    }
+
+    private QueryFilter ReadQuery(XmlReader filter, QueryLanguage language)
+    {
+        var text = filter.ReadElementContentAsString();
+        try
+        {
+            var query = CimQuery.Parse(text, language);
+            query.Validate(cim.Repository);
+            return new QueryFilter(query);
+        }
+        catch (CimQueryException e)
+        {
+            throw Fault.CannotProcessFilter($"The {language} filter '{XmlReading.Clip(text.Trim())}' cannot be processed: {e.Message}").ToException();
+        }
+    }
+
+    private static SelectorFilter ReadSelectorFilter(XmlReader filter)
+    {
+        if (!filter.EnterElement() || filter.LocalName != "SelectorSet" || filter.NamespaceURI != XmlNs.WsMan)
+            throw Fault.CannotProcessFilter("A selector filter holds one wsman:SelectorSet.").ToException();
+        IReadOnlyList<Selector> selectors;
+        try { selectors = EndpointReferenceReader.ReadSelectorSet(filter); }
+        catch (CimXmlException e) { throw Fault.CannotProcessFilter($"The selector filter's selector set: {e.Message}").ToException(); }
+        filter.NextChildElement();
+        filter.LeaveElement();
+        return new SelectorFilter(selectors);
     }
 
     private CimObjectPath Bind(Target target, IReadOnlyList<Selector> selectors)
