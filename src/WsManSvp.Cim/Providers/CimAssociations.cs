@@ -39,16 +39,26 @@ public sealed class CimAssociations(CimOperations operations)
     /// <summary>
     /// The instances associated with <paramref name="source"/>: the other ends (in <paramref name="resultRole"/>
     /// when given, of <paramref name="resultClass"/> or its subclasses when given) of the associations
-    /// <see cref="ReferencesAsync"/> finds. Each result is returned once.
+    /// <see cref="ReferencesAsync"/> finds. Each result is returned once, from the first association that links it
+    /// to the source (association classes in traversal order; within one, the source's role in declaration order).
+    /// Whether an earlier association links a result is asked of its provider rather than remembered, so memory does
+    /// not grow with the number of results; only the results of associations not keyed by exactly their two
+    /// references are remembered.
     /// </summary>
     public async IAsyncEnumerable<CimInstance> AssociatorsAsync(CimObjectPath source, string @namespace, string? associationClass,
         string? resultClass, string? role, string? resultRole, CimCallContext context)
     {
-        var seen = new HashSet<CimObjectPath>();
-        source = (await SourceAsync(source, context).ConfigureAwait(false)).GetPath();
+        var sourceInstance = await SourceAsync(source, context).ConfigureAwait(false);
+        source = sourceInstance.GetPath();
+        var traversed = AssociationClasses(@namespace, associationClass)
+            .Where(a => CanReferTo(a.Item3, sourceInstance.Class, role))
+            .Select(a => new Traversed(a.Item1, a.Item2, a.Item3, IsPairKeyed(a.Item3))).ToList();
+        var remembered = new HashSet<CimObjectPath>();
         await foreach (var association in ReferencesAsync(source, @namespace, associationClass, role, context).ConfigureAwait(false))
         {
             var sourceRoles = SourceRoles(association, source, role).ToList();
+            var current = traversed.FindIndex(t => t.Class == association.Class);
+            var pairKeyed = current >= 0 && traversed[current].PairKeyed && sourceRoles.Count == 1;
             foreach (var property in association.Class.Properties)
             {
                 if (property.Type != CimType.Reference || association[property].IsNull) continue;
@@ -58,10 +68,54 @@ public sealed class CimAssociations(CimOperations operations)
                 if (sourceRoles.Count == 1 && sourceRoles[0] == property) continue;
                 if (Denotes(target, source)) continue;
                 if (resultClass is not null && Repository.GetClass(target.ClassName)?.IsA(resultClass) != true) continue;
-                if (!seen.Add(target)) continue;
+                if (remembered.Contains(target)) continue;
+                if (await LinkedEarlierAsync(traversed, current, pairKeyed ? sourceRoles[0] : null, source, target, role, resultRole, context).ConfigureAwait(false))
+                    continue;
+                if (!pairKeyed) remembered.Add(target);
                 if (await GetAsync(target, context).ConfigureAwait(false) is { } result) yield return result;
             }
         }
+    }
+
+    private sealed record Traversed(ProvidedClass Provided, ICimProvider Provider, CimClass Class, bool PairKeyed);
+
+    /// <summary>An association whose key is exactly its two references: one instance per pair of ends, which a path of the two names.</summary>
+    private static bool IsPairKeyed(CimClass association) =>
+        association.KeyProperties.Count == 2 && association.KeyProperties.All(k => k.Type == CimType.Reference) &&
+        association.Properties.Count(p => p.Type == CimType.Reference) == 2;
+
+    /// <summary>
+    /// Whether a pair-keyed association before <c>traversed[current]</c> links <paramref name="source"/> and
+    /// <paramref name="target"/> (so the target was returned from it), or the current one does with the source in a role
+    /// declared before <paramref name="sourceRole"/>. Results of other associations are remembered instead.
+    /// </summary>
+    private async ValueTask<bool> LinkedEarlierAsync(List<Traversed> traversed, int current, CimProperty? sourceRole,
+        CimObjectPath source, CimObjectPath target, string? role, string? resultRole, CimCallContext context)
+    {
+        for (var i = 0; i <= current; i++)
+        {
+            var (provided, provider, cls, pairKeyed) = traversed[i];
+            if (!pairKeyed || (i == current && sourceRole is null)) continue;
+            foreach (var r in cls.Properties)
+            {
+                if (i == current && r.Index >= sourceRole!.Index) break;
+                if (r.Type != CimType.Reference || !Fits(r, source.ClassName) ||
+                    (role is not null && !string.Equals(r.Name, role, StringComparison.OrdinalIgnoreCase))) continue;
+                var p = cls.Properties.First(q => q.Type == CimType.Reference && q != r);
+                if (!Fits(p, target.ClassName) || (resultRole is not null && !string.Equals(p.Name, resultRole, StringComparison.OrdinalIgnoreCase))) continue;
+                var path = new CimObjectPath(provided.Namespace, provided.ClassName,
+                    [new CimKeyBinding(r.Name, CimValue.Reference(source)), new CimKeyBinding(p.Name, CimValue.Reference(target))]);
+                if (await provider.GetInstanceAsync(path, context).ConfigureAwait(false) is not null) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether a reference property can hold an instance named with this class (or a class related to it).</summary>
+    private bool Fits(CimProperty reference, string className)
+    {
+        if (reference.ReferenceClass is null || Repository.GetClass(className) is not { } cls) return true;
+        return cls.IsA(reference.ReferenceClass) || Repository.GetClass(reference.ReferenceClass)?.IsA(cls.Name) == true;
     }
 
     /// <summary>The instance the source path names; it must exist (DSP0227 R8.2.1-4).</summary>

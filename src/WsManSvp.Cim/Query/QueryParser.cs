@@ -138,7 +138,8 @@ internal sealed class QueryParser
             if (subject is not PathSyntax path)
                 throw new CimQueryException("ISA tests a property or __this, not a literal", subject.Position);
             Advance();
-            var cls = ExpectName("a class name");
+            // WMI's documentation quotes the class: TargetInstance ISA "Win32_LogicalDisk".
+            var cls = _language == QueryLanguage.Wql && Current.Kind == TokenKind.String ? Advance() : ExpectName("a class name");
             return new IsaSyntax(path, cls.Text!, cls.Position);
         }
         if (token.IsWord("IS"))

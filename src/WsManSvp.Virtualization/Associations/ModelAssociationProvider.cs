@@ -36,12 +36,16 @@ public abstract class ModelAssociationProvider(ModelInstances instances, CimClas
         var paths = await Source.PathsAsync(context).ConfigureAwait(false);
         if (path.GetKey(FromRole) is not { IsNull: false, Type: CimType.Reference } from ||
             path.GetKey(ToRole) is not { IsNull: false, Type: CimType.Reference } to ||
-            paths.Parse(from.AsReference()) is not { } fromElement || paths.Parse(to.AsReference()) is not { } toElement)
+            paths.Parse(from.AsReference()) is not { } fromElement || paths.Parse(to.AsReference()) is not { } toElement ||
+            !Names(from.AsReference(), paths.Of(fromElement)) || !Names(to.AsReference(), paths.Of(toElement)))
             return null;
         await foreach (var link in LinksOfAsync(fromElement, context).ConfigureAwait(false))
             if (link.From == fromElement && link.To == toElement) return Build(link, paths, path.Namespace);
         return null;
     }
+
+    /// <summary>Whether a reference names the element by its class or a superclass (Parse reads the keys only).</summary>
+    private bool Names(CimObjectPath reference, CimObjectPath element) => repository.GetClass(element.ClassName)?.IsA(reference.ClassName) == true;
 
     public async IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(ProvidedClass cls, CimCallContext context)
     {

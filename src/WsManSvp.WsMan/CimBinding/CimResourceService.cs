@@ -81,7 +81,8 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         {
             case AssociationFilter association:
                 await CheckSourceAsync(association, request).ConfigureAwait(false);
-                return new CimEnumerationSource(ctx => Traverse(association, ns, ctx), user, scheme,
+                // Traversal starts in the Object's namespace (a profile in root/interop), as Pegasus does, not the request's.
+                return new CimEnumerationSource(ctx => Traverse(association, association.Object.Namespace, ctx), user, scheme,
                     association.IncludeResultProperties is { } include ? new ItemShape(null, include) : ItemShape.Whole);
             case QueryFilter query:
                 var from = cim.Repository.GetClass(query.Query.ClassName)!;
@@ -208,7 +209,7 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         }
         catch (CimQueryException e)
         {
-            throw Fault.CannotProcessFilter($"The {language} filter '{XmlReading.Clip(text.Trim())}' cannot be processed: {e.Message}").ToException();
+            throw Fault.CannotProcessFilter($"The {language.ToString().ToUpperInvariant()} filter '{XmlReading.Clip(text.Trim())}' cannot be processed: {e.Message}").ToException();
         }
     }
 

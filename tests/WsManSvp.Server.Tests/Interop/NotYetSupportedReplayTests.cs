@@ -4,7 +4,7 @@ namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>
 /// FOR NOW: captures of features the service does not have yet, answered with the fault that says so.
-/// When eventing or enumeration filters land, replace these expectations with the real answers.
+/// When eventing lands, replace these expectations with the real answers.
 /// </summary>
 public sealed class NotYetSupportedReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
@@ -22,21 +22,5 @@ public sealed class NotYetSupportedReplayTests(ServerFixture server) : IClassFix
         reply.AssertFault("wsa:ActionNotSupported");
         Assert.Equal("s:Sender", reply.FaultCode);
         Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", reply.Action);
-    }
-
-    // FOR NOW: association and WQL filters are the next issue.
-    [Theory]
-    [Replays("wsmancli/associators-1.xml")]
-    [Replays("wsmancli/references-1.xml")]
-    [Replays("wsmancli/enumerate_cim_wql_filter-1.xml")]
-    public async Task For_now_filtered_enumerations_are_FilterDialectRequestedUnavailable(string capture)
-    {
-        using var client = server.Client();
-
-        var reply = await ClientCapture.Load(capture).SendAsync(client);
-
-        reply.AssertFault("wsen:FilterDialectRequestedUnavailable");
-        Assert.Equal("s:Sender", reply.FaultCode);
-        Assert.Equal("http://schemas.xmlsoap.org/ws/2004/09/enumeration/fault", reply.Action);
     }
 }

@@ -1,0 +1,52 @@
+using System.Xml.Linq;
+
+namespace WsManSvp.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The intrinsic CIM operations a DSP1042 use case performs, each in its WS-Management form (DSP0227):
+/// EnumerateInstances and ExecuteQuery as enumerations, AssociatorNames, Associators and References as
+/// enumerations of the all-classes URI with the association filter in the object's namespace, GetInstance as
+/// a Get built from the EPR, GetClass as a Get of the class-definition resource. Operations that return
+/// objects use EnumerateObjectAndEPR, as CIM returns each object with its path. Disposing it disposes the
+/// WS-Man client it speaks through.
+/// </summary>
+public sealed class CimClient(WsManClient client) : IDisposable
+{
+    public const string Interop = "root/interop";
+    public const string Implementation = "root/cimv2";
+    public const string ClassDefinitionUri = "http://schemas.dmtf.org/wbem/cim-xml/2/cim-schema/2/*";
+
+    /// <summary>EnumerateInstances(ClassName): the class's instances (and its subclasses') with their paths.</summary>
+    public Task<List<NamedInstance>> EnumerateInstancesAsync(string className, string @namespace) =>
+        client.NamedAsync(new Enumeration(Envelopes.ClassUri(className), Namespace: @namespace));
+
+    /// <summary>ExecuteQuery("CIM:CQL", Query): a CQL filter on the all-classes URI.</summary>
+    public Task<List<NamedInstance>> ExecuteQueryAsync(string query, string @namespace) =>
+        client.NamedAsync(Enumeration.AllClasses(Filters.Cql(query), @namespace: @namespace));
+
+    /// <summary>AssociatorNames(ObjectName, AssocClass, ResultClass): the associated instances' EPRs.</summary>
+    public Task<List<Epr>> AssociatorNamesAsync(Epr objectName, string assocClass, string resultClass) =>
+        client.EprsAsync(From(objectName, Filters.AssociatedInstances(objectName, assocClass, resultClass: resultClass)));
+
+    /// <summary>Associators(ObjectName, AssocClass, ResultClass): the associated instances with their paths.</summary>
+    public Task<List<NamedInstance>> AssociatorsAsync(Epr objectName, string assocClass, string resultClass) =>
+        client.NamedAsync(From(objectName, Filters.AssociatedInstances(objectName, assocClass, resultClass: resultClass)));
+
+    /// <summary>References(ObjectName, ResultClass): the association instances naming the object, with their paths.</summary>
+    public Task<List<NamedInstance>> ReferencesAsync(Epr objectName, string resultClass) =>
+        client.NamedAsync(From(objectName, Filters.AssociationInstances(objectName, resultClass)));
+
+    /// <summary>GetInstance(InstanceName): a Get addressed exactly as the EPR says.</summary>
+    public async Task<NamedInstance> GetInstanceAsync(Epr instanceName) =>
+        new((await client.GetAsync(instanceName)).AssertOk().Content, instanceName);
+
+    /// <summary>GetClass(ClassName): the DSP0201 CLASS element of the class-definition resource.</summary>
+    public async Task<XElement> GetClassAsync(string className, string @namespace) =>
+        (await client.PostAsync(Envelopes.Build(Envelopes.Get, ClassDefinitionUri,
+            [("ClassName", className), ("__cimnamespace", @namespace)]))).AssertOk().Content;
+
+    public void Dispose() => client.Dispose();
+
+    private static Enumeration From(Epr objectName, XElement filter) =>
+        Enumeration.AllClasses(filter, @namespace: objectName.Namespace ?? Implementation);
+}

@@ -1,0 +1,25 @@
+using WsManSvp.Server.Tests.Infrastructure;
+
+namespace WsManSvp.Server.Tests.UseCases;
+
+/// <summary>DSP1042 9.2.7: determine the capabilities of the implementation.</summary>
+[Collection(UseCaseCollection.Name)]
+public sealed class DetermineCapabilitiesTests(ServerFixture server)
+{
+    [Fact]
+    public async Task UseCase_9_2_7_Associators_through_ElementCapabilities_gives_one_VSMC_with_what_is_implemented()
+    {
+        using var cim = new CimClient(server.Client());
+        var host = await UseCaseSteps.HostSystemAsync(cim);
+
+        var capabilities = await cim.AssociatorsAsync(host, "CIM_ElementCapabilities", "CIM_VirtualSystemManagementCapabilities");
+
+        var vsmc = Assert.Single(capabilities);
+        Assert.Equal("CIM_VirtualSystemManagementCapabilities", vsmc.ClassName);
+        Assert.Equal(["DMTF:simulator"], vsmc.Values("VirtualSystemTypesSupported"));
+        // No VSMS method is implemented yet (docs/MODEL.md), so neither list names one; events are not either.
+        Assert.Empty(vsmc.Values("SynchronousMethodsSupported"));
+        Assert.Empty(vsmc.Values("AsynchronousMethodsSupported"));
+        Assert.True(vsmc.IsNull("IndicationsSupported"), "IndicationsSupported is NULL: indications are not implemented.");
+    }
+}
