@@ -128,6 +128,7 @@ public sealed class DeviceModelTests
     [InlineData("WsManSvp:Pool/Processor/host", "CIM_Processor", 4)]
     [InlineData("WsManSvp:Pool/Memory/host", "CIM_Memory", 2)]
     [InlineData("WsManSvp:Pool/Storage/default", "CIM_LogicalDisk", 2)]
+    [InlineData("WsManSvp:Pool/Network/default", "CIM_EthernetPort", 2)]
     public async Task A_pool_lends_to_the_devices_of_active_systems(string pool, string className, int count)
     {
         await using var model = await ServedModel.SeededAsync();
@@ -137,5 +138,18 @@ public sealed class DeviceModelTests
         Assert.Equal(count, devices.Count);
         Assert.All(devices, d => Assert.Equal(className, d.Class.Name));
         Assert.All(devices, d => Assert.Contains(d.Text("SystemName"), new[] { "web01", "build01" }.Select(ServedModel.SystemName)));
+    }
+
+    [Fact]
+    public async Task A_device_is_found_whatever_the_case_of_its_class_name()
+    {
+        await using var model = await ServedModel.SeededAsync();
+        var path = DevicePath("web01", "CIM_Processor", "cpu0");
+        var lower = new Cim.Model.CimObjectPath(path.Namespace, "cim_processor",
+            path.Keys.Select(k => k.Name == "CreationClassName" ? new Cim.Model.CimKeyBinding(k.Name, Cim.Model.CimValue.String("cim_processor")) : k).ToArray());
+
+        var systems = await model.AssociatorsAsync(lower, "CIM_SystemDevice");
+
+        Assert.Equal(ServedModel.SystemName("web01"), Assert.Single(systems).Text("Name"));
     }
 }

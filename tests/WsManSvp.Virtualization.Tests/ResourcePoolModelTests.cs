@@ -6,6 +6,9 @@ namespace WsManSvp.Virtualization.Tests;
 /// <summary>The primordial pools: one per kind and name, Capacity from the host, Reserved from what the systems hold now.</summary>
 public sealed class ResourcePoolModelTests
 {
+    /// <summary>db01's CD image, /var/lib/wsmansvp/iso/install.iso, comes from the default storage pool too.</summary>
+    private const long InstallIso = 700L << 20;
+
     private static readonly string[] PoolIds =
     [
         "WsManSvp:Pool/Processor/host", "WsManSvp:Pool/Memory/host", "WsManSvp:Pool/Storage/default",
@@ -41,8 +44,8 @@ public sealed class ResourcePoolModelTests
         // web01 (2 CPUs, 2 GiB) runs and build01 (2 CPUs, 4 GiB) is paused; db01 is off and test01 saved.
         Assert.Equal(4, pools["WsManSvp:Pool/Processor/host"].Number("Reserved"));
         Assert.Equal(6144, pools["WsManSvp:Pool/Memory/host"].Number("Reserved"));
-        // Disks of every system, the CD image aside: web01 20 GiB, db01 20 + 100 GiB, build01 40 GiB, test01 20 GiB.
-        Assert.Equal(200L << 30, pools["WsManSvp:Pool/Storage/default"].Number("Reserved"));
+        // Disks of every system: web01 20 GiB, db01 20 + 100 GiB and its CD image, build01 40 GiB, test01 20 GiB.
+        Assert.Equal((200L << 30) + InstallIso, pools["WsManSvp:Pool/Storage/default"].Number("Reserved"));
         Assert.Equal(2, pools["WsManSvp:Pool/Network/default"].Number("Reserved"));
         Assert.Equal(0, pools["WsManSvp:Pool/Network/storage-net"].Number("Reserved"));
     }
@@ -57,8 +60,8 @@ public sealed class ResourcePoolModelTests
         await model.ChangeAsync("web01", StateTransition.Save);
         var saved = await PoolsAsync(model);
 
-        Assert.Equal([8, 14336, 200L << 30, 3, 1], PoolIds.Select(id => started[id].Number("Reserved")));
-        Assert.Equal([6, 12288, 200L << 30, 2, 1], PoolIds.Select(id => saved[id].Number("Reserved")));
+        Assert.Equal([8, 14336, (200L << 30) + InstallIso, 3, 1], PoolIds.Select(id => started[id].Number("Reserved")));
+        Assert.Equal([6, 12288, (200L << 30) + InstallIso, 2, 1], PoolIds.Select(id => saved[id].Number("Reserved")));
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public sealed class ResourcePoolModelTests
         var pools = await PoolsAsync(model);
 
         // load00002 and load00004 run with 1 CPU and 512 MiB each; all four have an 8 GiB disk.
-        Assert.Equal([6, 7168, (200L << 30) + (32L << 30), 4, 0], PoolIds.Select(id => pools[id].Number("Reserved")));
+        Assert.Equal([6, 7168, (200L << 30) + InstallIso + (32L << 30), 4, 0], PoolIds.Select(id => pools[id].Number("Reserved")));
     }
 
     [Fact]

@@ -64,8 +64,7 @@ public sealed class CimAssociations(CimOperations operations)
                 if (property.Type != CimType.Reference || association[property].IsNull) continue;
                 if (resultRole is not null && !string.Equals(property.Name, resultRole, StringComparison.OrdinalIgnoreCase)) continue;
                 var target = association[property].AsReference();
-                // The end that holds the source is not a result, unless the association is reflexive and the other end holds it too.
-                if (sourceRoles.Count == 1 && sourceRoles[0] == property) continue;
+                // The source is never its own associator, even through a reflexive association (as pywbem and Pegasus do).
                 if (Denotes(target, source)) continue;
                 if (resultClass is not null && Repository.GetClass(target.ClassName)?.IsA(resultClass) != true) continue;
                 if (remembered.Contains(target)) continue;

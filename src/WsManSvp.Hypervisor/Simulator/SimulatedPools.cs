@@ -23,7 +23,7 @@ internal static class SimulatedPools
                 memoryMiB += system.Definition.MemoryMiB;
             }
             foreach (var disk in system.Definition.Disks)
-                storage[disk.StoragePool] = storage.GetValueOrDefault(disk.StoragePool) + (disk.IsCdrom ? 0 : disk.CapacityBytes);
+                storage[disk.StoragePool] = storage.GetValueOrDefault(disk.StoragePool) + disk.CapacityBytes;
             foreach (var nic in system.Definition.NetworkAdapters)
                 networks[nic.Network] = networks.GetValueOrDefault(nic.Network) + (active ? 1 : 0);
         }

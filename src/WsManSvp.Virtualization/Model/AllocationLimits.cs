@@ -21,6 +21,7 @@ public static class AllocationLimits
         (ResourceKind.Storage, CapabilityRole.Minimum or CapabilityRole.Increment) => 1L << 20,
         (ResourceKind.Storage, CapabilityRole.Maximum) => pool.Capacity,
         (ResourceKind.Storage, CapabilityRole.Default) => Math.Min(DefaultDiskBytes, pool.Capacity),
-        _ => 1, // one processor, one MiB step, one network port
+        (ResourceKind.Network, _) => 1, // a connection takes exactly one port of its network
+        _ => 1, // at least one processor, in steps of one; memory in steps of one MiB
     };
 }

@@ -59,10 +59,11 @@ public sealed class ModelPaths(string hostName)
         if (path.StringKey("InstanceID") is { } instanceId) return ParseInstanceId(path.ClassName, instanceId);
         if (path.StringKey("DeviceID") is { } deviceId)
         {
-            return SameName(path.StringKey("SystemCreationClassName"), ComputerSystem) &&
+            var deviceClass = VirtualDevices.Classes.FirstOrDefault(c => SameName(c, path.ClassName));
+            return deviceClass is not null && SameName(path.StringKey("SystemCreationClassName"), ComputerSystem) &&
                    InstanceIds.TryParseSystemName(path.StringKey("SystemName") ?? "", out var systemId) &&
-                   SameName(path.StringKey("CreationClassName"), path.ClassName)
-                ? new Device(systemId, path.ClassName, deviceId) : null;
+                   SameName(path.StringKey("CreationClassName"), deviceClass)
+                ? new Device(systemId, deviceClass, deviceId) : null;
         }
         if (path.StringKey("SystemName") is { } systemName)
         {

@@ -2,12 +2,15 @@ using WsManSvp.Hypervisor;
 
 namespace WsManSvp.Virtualization.Model;
 
-/// <summary>A logical device of an active virtual system (DSP1057), and the resource allocation it realizes.</summary>
+/// <summary>
+/// A logical device of an active virtual system (DSP1057), the resource allocation it realizes, and the pool
+/// it draws on (for an Ethernet port: its adapter's network, from which the adapter's connection is allocated).
+/// </summary>
 public sealed record VirtualDevice(string DeviceId, string ClassName, VirtualResource Resource)
 {
-    public ResourceKind? PoolKind => Resource.PoolKind;
+    public ResourceKind? PoolKind => Resource.Adapter is not null ? ResourceKind.Network : Resource.PoolKind;
 
-    public string? PoolName => Resource.PoolName;
+    public string? PoolName => Resource.Adapter?.Network ?? Resource.PoolName;
 }
 
 /// <summary>
@@ -16,6 +19,9 @@ public sealed record VirtualDevice(string DeviceId, string ClassName, VirtualRes
 /// </summary>
 public static class VirtualDevices
 {
+    /// <summary>The device classes, as the schema spells them (paths may spell them in any case).</summary>
+    public static readonly string[] Classes = ["CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_CDROMDrive", "CIM_EthernetPort"];
+
     public static IEnumerable<VirtualDevice> Of(SystemDefinition definition, IReadOnlyList<VirtualResource> resources)
     {
         foreach (var resource in resources)

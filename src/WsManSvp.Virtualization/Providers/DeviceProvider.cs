@@ -5,8 +5,8 @@ using WsManSvp.Virtualization.Model;
 namespace WsManSvp.Virtualization.Providers;
 
 /// <summary>The logical devices of active virtual systems (DSP1057, DSP1044/1045/1047/1050).</summary>
-public sealed class DeviceProvider(ModelInstances instances) : ModelClassProvider(instances,
-    Cimv2("CIM_Processor"), Cimv2("CIM_Memory"), Cimv2("CIM_LogicalDisk"), Cimv2("CIM_CDROMDrive"), Cimv2("CIM_EthernetPort"))
+public sealed class DeviceProvider(ModelInstances instances)
+    : ModelClassProvider(instances, VirtualDevices.Classes.Select(Cimv2).ToArray())
 {
     public override async IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(ProvidedClass cls, CimCallContext context)
     {
