@@ -129,6 +129,8 @@ public class CimQueryParseTests
     [InlineData("Caption NOT LIKE 'It%'", false)]
     [InlineData("__this ISA Q_Element", true)]
     [InlineData("__THIS ISA Q_System", false)]
+    [InlineData("__this ISA 'Q_Element'", true)]
+    [InlineData("__this ISA \"Q_System\"", false)]
     [InlineData("__this.U16 = 5", true)]
     public void Is_null_like_and_isa_predicates(string where, bool expected)
     {

@@ -20,6 +20,19 @@ public sealed class SamplesTests(ServerFixture server) : IClassFixture<ServerFix
             Assert.Equal(5, response.Element(Ns.WsMan + "Items")!.Elements(Ns.WsMan + "Item").Count());
             Assert.NotNull(response.Element(Ns.WsMan + "EndOfSequence"));
         },
+        // web01 runs, and so does the host: two fragments with just the selected properties.
+        ["wql-running-systems.xml"] = reply =>
+        {
+            var fragments = reply.Content.Element(Ns.WsMan + "Items")!.Elements(Ns.WsMan + "XmlFragment").ToList();
+            Assert.Equal(["host1", "web01"], fragments.Select(f => f.Element(Ns.Class("CIM_ComputerSystem") + "ElementName")!.Value).Order());
+            Assert.All(fragments, f => Assert.Equal(2, f.Elements().Count()));
+        },
+        ["hosted-virtual-systems.xml"] = reply =>
+        {
+            var eprs = reply.Content.Element(Ns.WsMan + "Items")!.Elements(Ns.Wsa + "EndpointReference").ToList();
+            Assert.Equal(4, eprs.Count);
+            Assert.All(eprs, e => Assert.EndsWith("/CIM_ComputerSystem", e.Descendants(Ns.WsMan + "ResourceURI").Single().Value));
+        },
     };
 
     public static TheoryData<string> SampleEnvelopes() =>
