@@ -8,4 +8,8 @@ public sealed record HostInfo(
     int LogicalProcessors,
     long MemoryBytes,
     string HypervisorType,
-    string HypervisorVersion);
+    string HypervisorVersion)
+{
+    /// <summary>The kinds of snapshot the host can take; empty when it takes none.</summary>
+    public IReadOnlyList<SnapshotKind> SnapshotKinds { get; init; } = [];
+}

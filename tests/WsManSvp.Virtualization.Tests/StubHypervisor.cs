@@ -65,6 +65,21 @@ public sealed class StubHypervisor(HostInfo host) : IHypervisor
         return ValueTask.FromResult(_systems[id]);
     }
 
+    public ValueTask<VirtualSystem> UpdateDefinitionAsync(Guid id, SystemDefinition definition, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The stub does not edit definitions.");
+
+    public ValueTask<SnapshotTree> ListSnapshotsAsync(Guid id, CancellationToken cancellationToken) =>
+        Failure is { } f ? ValueTask.FromException<SnapshotTree>(f) : ValueTask.FromResult(SnapshotTree.Empty);
+
+    public ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The stub does not take snapshots.");
+
+    public ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The stub does not take snapshots.");
+
+    public ValueTask DeleteSnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The stub does not take snapshots.");
+
     public IAsyncEnumerable<HypervisorEvent> WatchEventsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("The stub has no events.");
 

@@ -105,6 +105,21 @@ public sealed class SimulatedHypervisor : IHypervisor
         }
     }
 
+    public ValueTask<VirtualSystem> UpdateDefinitionAsync(Guid id, SystemDefinition definition, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+
+    public ValueTask<SnapshotTree> ListSnapshotsAsync(Guid id, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+
+    public ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+
+    public ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+
+    public ValueTask DeleteSnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+
     public IAsyncEnumerable<HypervisorEvent> WatchEventsAsync(CancellationToken cancellationToken) =>
         _events.Subscribe(cancellationToken);
 

@@ -52,6 +52,24 @@ public sealed class TroubledHypervisor(IHypervisor inner) : IHypervisor
     public ValueTask<VirtualSystem> ChangeStateAsync(Guid id, StateTransition transition, CancellationToken cancellationToken) =>
         inner.ChangeStateAsync(id, transition, cancellationToken);
 
+    public ValueTask<VirtualSystem> UpdateDefinitionAsync(Guid id, SystemDefinition definition, CancellationToken cancellationToken) =>
+        inner.UpdateDefinitionAsync(id, definition, cancellationToken);
+
+    public async ValueTask<SnapshotTree> ListSnapshotsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await TroubleAsync(cancellationToken);
+        return await inner.ListSnapshotsAsync(id, cancellationToken);
+    }
+
+    public ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
+        inner.CreateSnapshotAsync(id, kind, description, cancellationToken);
+
+    public ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        inner.ApplySnapshotAsync(id, snapshot, cancellationToken);
+
+    public ValueTask DeleteSnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
+        inner.DeleteSnapshotAsync(id, snapshot, cancellationToken);
+
     public IAsyncEnumerable<HypervisorEvent> WatchEventsAsync(CancellationToken cancellationToken) => inner.WatchEventsAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
