@@ -8,7 +8,11 @@ public enum ResourceKind { Processor, Memory, Storage, Network }
 /// network). Capacity and Reserved count processors, MiB of memory, bytes of storage, and ports of a
 /// network; Reserved is what defined or running systems hold now.
 /// </summary>
-public sealed record ResourcePoolInfo(ResourceKind Kind, string Name, long Capacity, long Reserved);
+public sealed record ResourcePoolInfo(ResourceKind Kind, string Name, long Capacity, long Reserved)
+{
+    /// <summary>For a storage pool, the directory new images are made in (libvirt: the pool's target path).</summary>
+    public string? Location { get; init; }
+}
 
 public static class ResourcePools
 {

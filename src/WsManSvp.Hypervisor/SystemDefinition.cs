@@ -13,6 +13,12 @@ public sealed record SystemDefinition(
 
     /// <summary>The identity to define with; a new one is chosen when null.</summary>
     public Guid? Uuid { get; init; }
+
+    /// <summary>
+    /// The system's share of host processor time relative to others (libvirt: &lt;cputune&gt;&lt;shares&gt;);
+    /// null leaves the hypervisor's default.
+    /// </summary>
+    public int? ProcessorWeight { get; init; }
 }
 
 /// <summary>

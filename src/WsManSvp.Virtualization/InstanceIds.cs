@@ -13,6 +13,8 @@ public static class InstanceIds
     public const string OrgId = "WsManSvp";
     private const string Prefix = OrgId + ":";
     private const string StateSuffix = ":State";
+    private const string SnapshotSuffix = ":Snapshot:";
+    private const string JobPrefix = Prefix + "Job/";
     private const string SnapshotCapabilitiesSuffix = ":SnapshotCapabilities";
     private const string PoolPrefix = Prefix + "Pool/";
     private const string AllocationCapabilitiesPrefix = Prefix + "AllocationCapabilities/";
@@ -24,19 +26,28 @@ public static class InstanceIds
 
     public static bool TryParseSystemName(string name, out Guid id) => Guid.TryParseExact(name, "D", out id);
 
-    /// <summary>A configuration's VSSD: "WsManSvp:{uuid}" (Defined) or "WsManSvp:{uuid}:State".</summary>
-    public static string Configuration(Guid id, ConfigurationKind kind) =>
-        Prefix + id.ToString("D") + (kind == ConfigurationKind.State ? StateSuffix : "");
+    /// <summary>
+    /// A configuration's VSSD: "WsManSvp:{uuid}" (Defined), "WsManSvp:{uuid}:State", or
+    /// "WsManSvp:{uuid}:Snapshot:{name}" (the snapshot's name with '%', '/' and ':' percent-encoded).
+    /// </summary>
+    public static string Configuration(Guid id, ConfigurationKind kind, string? snapshot = null) => Prefix + id.ToString("D") + kind switch
+    {
+        ConfigurationKind.State => StateSuffix,
+        ConfigurationKind.Snapshot => SnapshotSuffix + EscapeSnapshotName(snapshot ?? throw new ArgumentNullException(nameof(snapshot))),
+        _ => "",
+    };
 
     /// <summary>A resource allocation in a configuration: the configuration's InstanceID, "/", the resource key.</summary>
-    public static string ResourceSetting(Guid id, ConfigurationKind kind, string key) => Configuration(id, kind) + "/" + key;
+    public static string ResourceSetting(Guid id, ConfigurationKind kind, string key, string? snapshot = null) =>
+        Configuration(id, kind, snapshot) + "/" + key;
 
-    /// <summary>Parses a VSSD (key null) or RASD InstanceID of a virtual system.</summary>
-    public static bool TryParseSetting(string instanceId, out Guid id, out ConfigurationKind kind, out string? key)
+    /// <summary>Parses a VSSD (key null) or RASD InstanceID of a virtual system; snapshot is set for a snapshot's.</summary>
+    public static bool TryParseSetting(string instanceId, out Guid id, out ConfigurationKind kind, out string? key, out string? snapshot)
     {
         id = default;
         kind = ConfigurationKind.Defined;
         key = null;
+        snapshot = null;
         if (!instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || instanceId.Length < Prefix.Length + 36 ||
             !Guid.TryParseExact(instanceId.AsSpan(Prefix.Length, 36), "D", out id))
             return false;
@@ -46,10 +57,37 @@ public static class InstanceIds
             kind = ConfigurationKind.State;
             rest = rest[StateSuffix.Length..];
         }
+        else if (rest.StartsWith(SnapshotSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ConfigurationKind.Snapshot;
+            rest = rest[SnapshotSuffix.Length..];
+            var end = rest.IndexOf('/');
+            var name = end < 0 ? rest : rest[..end];
+            if (name.IsEmpty || !TryUnescapeSnapshotName(name.ToString(), out snapshot)) return false;
+            rest = end < 0 ? [] : rest[end..];
+        }
         if (rest.IsEmpty) return true;
         if (rest[0] != '/' || rest.Length == 1) return false;
         key = rest[1..].ToString();
         return true;
+    }
+
+    /// <summary>A job: "WsManSvp:Job/{id}".</summary>
+    public static string Job(string id) => JobPrefix + id;
+
+    public static bool TryParseJob(string instanceId, out string id)
+    {
+        id = instanceId.StartsWith(JobPrefix, StringComparison.OrdinalIgnoreCase) ? instanceId[JobPrefix.Length..] : "";
+        return Guid.TryParseExact(id, "D", out _);
+    }
+
+    private static string EscapeSnapshotName(string name) =>
+        name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal);
+
+    private static bool TryUnescapeSnapshotName(string escaped, out string? name)
+    {
+        name = Uri.UnescapeDataString(escaped);
+        return EscapeSnapshotName(name) == escaped; // one spelling per name, so InstanceIDs compare as strings
     }
 
     public static string SnapshotCapabilities(Guid id) => Prefix + id.ToString("D") + SnapshotCapabilitiesSuffix;

@@ -1,22 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Virtualization.Associations;
+using WsManSvp.Virtualization.Jobs;
+using WsManSvp.Virtualization.Management;
 using WsManSvp.Virtualization.Model;
 using WsManSvp.Virtualization.Providers;
 
 namespace WsManSvp.Virtualization;
 
-/// <summary>The providers that together implement the profiles over one hypervisor.</summary>
+/// <summary>The providers that together implement the profiles over one hypervisor, with the jobs its methods start.</summary>
 public static class VirtualizationProviders
 {
-    public static IReadOnlyList<ICimProvider> Create(IHypervisor hypervisor, CimClassRepository repository)
+    public static IReadOnlyList<ICimProvider> Create(IHypervisor hypervisor, JobEngine jobs, CimClassRepository repository, ILogger? logger = null)
     {
-        var instances = new ModelInstances(repository, new ModelSource(hypervisor));
+        logger ??= NullLogger.Instance;
+        var instances = new ModelInstances(repository, new ModelSource(hypervisor, jobs));
+        var management = new ManagementMethods(instances, logger);
         return
         [
             new ComputerSystemProvider(instances),
-            new ServiceProvider(instances),
+            new ServiceProvider(instances, management, new SnapshotMethods(instances, logger)),
+            new JobProvider(instances),
             new CapabilitiesProvider(instances),
             new PoolProvider(instances),
             new ProfileProvider(instances),
@@ -36,6 +43,12 @@ public static class VirtualizationProviders
             new SystemDeviceProvider(instances, repository),
             new ElementAllocatedFromPoolProvider(instances, repository),
             new ResourceAllocationFromPoolProvider(instances, repository),
+            new SnapshotOfVirtualSystemProvider(instances, repository),
+            new LastAppliedSnapshotProvider(instances, repository),
+            new MostCurrentSnapshotInBranchProvider(instances, repository),
+            new SnapshotDependencyProvider(instances, repository),
+            new AffectedJobElementProvider(instances, repository),
+            new OwningJobElementProvider(instances, repository),
         ];
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using WsManSvp.Virtualization.Jobs;
+using WsManSvp.Virtualization.Management;
+using WsManSvp.Virtualization.Providers;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
@@ -26,7 +30,14 @@ public static class Model
     }
 
     /// <summary>The instance builders over a hypervisor, as the providers share them.</summary>
-    public static ModelInstances Instances(IHypervisor hypervisor) => new(Repository, new ModelSource(hypervisor));
+    public static ModelInstances Instances(IHypervisor hypervisor) => new(Repository, new ModelSource(hypervisor, JobEngine.InMemory()));
+
+    /// <summary>The service provider with its methods, as the providers share them.</summary>
+    public static ServiceProvider Services(IHypervisor hypervisor)
+    {
+        var instances = Instances(hypervisor);
+        return new ServiceProvider(instances, new ManagementMethods(instances, NullLogger.Instance), new SnapshotMethods(instances, NullLogger.Instance));
+    }
 
     public static Guid SeededId(string name) => SimulatorSeed.StableGuid("system:" + name);
 

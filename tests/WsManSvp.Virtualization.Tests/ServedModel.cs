@@ -1,3 +1,4 @@
+using WsManSvp.Virtualization.Jobs;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
@@ -15,7 +16,7 @@ public sealed class ServedModel : IAsyncDisposable
     private ServedModel(SimulatedHypervisor hypervisor)
     {
         Hypervisor = hypervisor;
-        Providers = VirtualizationProviders.Create(hypervisor, Model.Repository);
+        Providers = VirtualizationProviders.Create(hypervisor, JobEngine.InMemory(), Model.Repository);
         Operations = new CimOperations(Model.Repository, Providers, CimNamespaces.All);
         Associations = new CimAssociations(Operations);
     }

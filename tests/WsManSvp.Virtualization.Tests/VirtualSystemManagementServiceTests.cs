@@ -18,7 +18,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task There_is_one_service_hosted_by_the_host_system_and_enabled()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
 
         var service = Assert.Single(await Model.EnumerateAsync(provider));
 
@@ -36,7 +36,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task Get_by_its_exact_keys_finds_it()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
 
         var service = await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys), Model.Context);
 
@@ -48,7 +48,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task Get_matches_key_values_regardless_of_case_as_the_other_providers_do()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
         var keys = Keys.Select(k => (k.Item1, k.Item2.ToUpperInvariant())).ToArray();
 
         Assert.NotNull(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", keys), Model.Context));
@@ -62,7 +62,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task Get_with_any_key_wrong_finds_nothing(int wrongKey, string value)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
         var keys = Keys.ToArray();
         keys[wrongKey] = (keys[wrongKey].Item1, value);
 
@@ -73,7 +73,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task Get_with_a_key_missing_finds_nothing()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
 
         Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys[1..]), Model.Context));
     }
@@ -82,7 +82,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task Its_methods_are_not_implemented_yet()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
         var method = Model.Repository.GetClass("CIM_VirtualSystemManagementService")!.GetMethod("DefineSystem")!;
 
         var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(
@@ -95,7 +95,7 @@ public sealed class VirtualSystemManagementServiceTests
     public async Task An_unreachable_hypervisor_makes_Get_fail_as_unavailable()
     {
         var hv = new StubHypervisor(Model.Host) { Failure = new HypervisorException(HypervisorError.Unavailable, "down") };
-        var provider = new ServiceProvider(Model.Instances(hv));
+        var provider = Model.Services(hv);
 
         var e = await Assert.ThrowsAsync<CimException>(
             () => provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys), Model.Context).AsTask());

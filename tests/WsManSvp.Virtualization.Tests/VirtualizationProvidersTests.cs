@@ -1,3 +1,4 @@
+using WsManSvp.Virtualization.Jobs;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
 
@@ -10,7 +11,7 @@ public sealed class VirtualizationProvidersTests
     {
         await using var hv = await Model.SeededAsync();
 
-        var classes = VirtualizationProviders.Create(hv, Model.Repository).SelectMany(p => p.Classes).ToList();
+        var classes = VirtualizationProviders.Create(hv, JobEngine.InMemory(), Model.Repository).SelectMany(p => p.Classes).ToList();
 
         Assert.Equal(
             ["CIM_ElementConformsToProfile", "CIM_ReferencedProfile", "CIM_RegisteredProfile"],
@@ -31,7 +32,7 @@ public sealed class VirtualizationProvidersTests
     public async Task Through_the_CIM_operations_a_virtual_system_is_found_by_its_name_alone()
     {
         await using var hv = await Model.SeededAsync();
-        var cim = new CimOperations(Model.Repository, VirtualizationProviders.Create(hv, Model.Repository));
+        var cim = new CimOperations(Model.Repository, VirtualizationProviders.Create(hv, JobEngine.InMemory(), Model.Repository));
         var cls = Model.Repository.GetClass("CIM_ComputerSystem")!;
         var name = Model.SeededId("build01").ToString();
 
@@ -47,7 +48,7 @@ public sealed class VirtualizationProvidersTests
     public async Task Through_the_CIM_operations_an_enumeration_of_a_superclass_includes_the_providers_instances()
     {
         await using var hv = await Model.SeededAsync();
-        var cim = new CimOperations(Model.Repository, VirtualizationProviders.Create(hv, Model.Repository));
+        var cim = new CimOperations(Model.Repository, VirtualizationProviders.Create(hv, JobEngine.InMemory(), Model.Repository));
         var elements = new List<CimInstance>();
 
         await foreach (var i in cim.EnumerateInstancesAsync(Model.Repository.GetClass("CIM_EnabledLogicalElement")!, CimNamespaces.Cimv2, Model.Context))

@@ -32,7 +32,10 @@ internal static class SimulatedPools
             new(ResourceKind.Processor, ResourcePools.HostPool, host.LogicalProcessors, processors),
             new(ResourceKind.Memory, ResourcePools.HostPool, host.MemoryBytes >> 20, memoryMiB),
         };
-        pools.AddRange(storage.Select(s => new ResourcePoolInfo(ResourceKind.Storage, s.Key, StoragePoolCapacityBytes, s.Value)));
+        pools.AddRange(storage.Select(s => new ResourcePoolInfo(ResourceKind.Storage, s.Key, StoragePoolCapacityBytes, s.Value)
+        {
+            Location = s.Key == ResourcePools.DefaultStoragePool ? SimulatorSeed.ImageDirectory : $"{SimulatorSeed.ImageDirectory}/{s.Key}",
+        }));
         pools.AddRange(networks.Select(n => new ResourcePoolInfo(ResourceKind.Network, n.Key, NetworkPorts, n.Value)));
         return pools;
     }

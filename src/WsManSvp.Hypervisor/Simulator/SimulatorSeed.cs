@@ -39,7 +39,10 @@ public static class SimulatorSeed
     private static VirtualDisk Disk(string system, string device, long capacity = 20L << 30) =>
         new(device, ImagePath(system, device), capacity);
 
-    private static string ImagePath(string system, string device) => $"/var/lib/wsmansvp/images/{system}-{device}.qcow2";
+    /// <summary>Where the simulated default storage pool keeps its images.</summary>
+    public const string ImageDirectory = "/var/lib/wsmansvp/images";
+
+    private static string ImagePath(string system, string device) => $"{ImageDirectory}/{system}-{device}.qcow2";
 
     private static async Task DefineAsync(IHypervisor hypervisor, string name, int cpus, long memoryMiB,
         IReadOnlyList<VirtualDisk> disks, IReadOnlyList<string> networks, CancellationToken cancellationToken,

@@ -1,3 +1,5 @@
+using WsManSvp.Virtualization.Jobs;
+
 namespace WsManSvp.Server.Hosting;
 
 /// <summary>Everything the run command can be told (see the README's "Command line" section).</summary>
@@ -34,6 +36,9 @@ public sealed record ServerSettings
     public TimeSpan EnumerationContextLifetime { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan MaxOperationTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a finished job stays before it is removed (CIM_Job.TimeBeforeRemoval).</summary>
+    public TimeSpan JobTimeBeforeRemoval { get; init; } = new JobSettings().TimeBeforeRemoval;
 
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "wsmansvp");

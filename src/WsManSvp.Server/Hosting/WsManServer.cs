@@ -8,7 +8,9 @@ using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Server.Authentication;
+using WsManSvp.Storage;
 using WsManSvp.Virtualization;
+using WsManSvp.Virtualization.Jobs;
 using WsManSvp.WsMan;
 using WsManSvp.WsMan.CimBinding;
 using WsManSvp.WsMan.Dispatch;
@@ -24,20 +26,26 @@ namespace WsManSvp.Server.Hosting;
 public sealed class WsManServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IHypervisor _hypervisor;
     private readonly EnumerationContextStore _contexts;
 
-    private WsManServer(WebApplication app, IHypervisor hypervisor, EnumerationContextStore contexts, Credentials.Choice credentials)
+    private WsManServer(WebApplication app, IHypervisor hypervisor, JobEngine jobs, StateDatabase state, EnumerationContextStore contexts, Credentials.Choice credentials)
     {
         _app = app;
-        _hypervisor = hypervisor;
+        Hypervisor = hypervisor;
+        Jobs = jobs;
+        State = state;
         _contexts = contexts;
         CredentialChoice = credentials;
     }
 
     public Credentials.Choice CredentialChoice { get; }
 
-    public IHypervisor Hypervisor => _hypervisor;
+    public IHypervisor Hypervisor { get; }
+
+    public JobEngine Jobs { get; }
+
+    /// <summary>The state database in the data directory (jobs; the simulator's systems and snapshots).</summary>
+    public StateDatabase State { get; }
 
     /// <summary>The endpoint URLs actually listened on (ports resolved).</summary>
     public IReadOnlyList<string> Endpoints =>
@@ -64,9 +72,10 @@ public sealed class WsManServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
+        var state = StateDatabase.Open(settings.DataDirectory);
         var hypervisor = await Backends.CreateAsync(settings, cancellationToken);
         var repository = CimClassRepository.LoadEmbedded();
-        var cim = new CimOperations(repository, VirtualizationProviders.Create(hypervisor, repository), CimNamespaces.All);
+        JobEngine? jobs = null; // opened once logging is built, before the first request
         var options = new WsManOptions
         {
             MaxEnvelopeSize = maxEnvelope,
@@ -78,16 +87,20 @@ public sealed class WsManServer : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(contexts);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<WsMan.Resources.IResourceService>(new CimResourceService(cim));
+        builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
+            VirtualizationProviders.Create(hypervisor, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+            CimNamespaces.All)));
         builder.Services.AddSingleton<WsManProcessor>();
         builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
         builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
 
         var app = builder.Build();
+        jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Jobs"));
         var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
-        return new WsManServer(app, hypervisor, contexts, credentials);
+        return new WsManServer(app, hypervisor, jobs, state, contexts, credentials);
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
@@ -96,7 +109,9 @@ public sealed class WsManServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _contexts.DisposeAsync();
-        await _hypervisor.DisposeAsync();
+        await Jobs.DisposeAsync(); // running jobs end interrupted, recorded before the database closes
+        await Hypervisor.DisposeAsync();
+        await State.DisposeAsync();
         if (CredentialChoice.Store is IDisposable d) d.Dispose();
         await _app.DisposeAsync();
     }

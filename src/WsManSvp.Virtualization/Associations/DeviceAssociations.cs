@@ -76,17 +76,17 @@ public sealed class ResourceAllocationFromPoolProvider(ModelInstances instances,
                 await foreach (var link in AllAsync(context).ConfigureAwait(false))
                     if (link.From == p) yield return link;
                 break;
-            case ResourceSetting r when await Source.ResourceAsync(r, context).ConfigureAwait(false) is { Resource.PoolKind: { } kind } found:
+            case ResourceSetting { Kind: not ConfigurationKind.Snapshot } r
+                when await Source.ResourceAsync(r, context).ConfigureAwait(false) is { Resource.PoolKind: { } kind } found:
                 yield return new Link(new Pool(kind, found.Resource.PoolName!), r);
                 break;
         }
     }
 
-    private static IEnumerable<Link> LinksOf(VirtualSystem system)
-    {
-        var resources = VirtualResources.Of(system.Definition).Where(r => r.PoolKind is not null).ToList();
-        foreach (var kind in ModelSource.ConfigurationsOf(system))
-            foreach (var resource in resources)
-                yield return new Link(new Pool(resource.PoolKind!.Value, resource.PoolName!), new ResourceSetting(system.Id, kind, resource.Key));
-    }
+    /// <summary>What the Defined and State configurations draw from pools; a snapshot's allocations are a record, not an allocation.</summary>
+    private static IEnumerable<Link> LinksOf(VirtualSystem system) =>
+        from configuration in ModelSource.LiveConfigurationsOf(system)
+        from resource in configuration.Resources
+        where resource.PoolKind is not null
+        select new Link(new Pool(resource.PoolKind!.Value, resource.PoolName!), configuration.SettingOf(resource));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
@@ -7,32 +8,35 @@ using static WsManSvp.Virtualization.Model.ModelElement;
 
 namespace WsManSvp.Virtualization.Associations;
 
-/// <summary>CIM_VirtualSystemSettingDataComponent: a configuration's VSSD to each of its resource allocations (DSP1057).</summary>
+/// <summary>
+/// CIM_VirtualSystemSettingDataComponent: a configuration's VSSD to each of its resource allocations
+/// (DSP1057), for the Defined and State configurations and each snapshot (DSP1042 7.7.2).
+/// </summary>
 public sealed class VirtualSystemSettingDataComponentProvider(ModelInstances instances, CimClassRepository repository)
     : ModelAssociationProvider(instances, repository, "CIM_VirtualSystemSettingDataComponent", "GroupComponent", "PartComponent")
 {
     protected override async IAsyncEnumerable<Link> AllAsync(CimCallContext context)
     {
         await foreach (var system in Source.SystemsAsync(context).ConfigureAwait(false))
-            foreach (var kind in ModelSource.ConfigurationsOf(system))
-                foreach (var link in LinksOf(system, kind)) yield return link;
+            await foreach (var configuration in Source.ConfigurationsOfAsync(system, context).ConfigureAwait(false))
+                foreach (var link in LinksOf(configuration)) yield return link;
     }
 
     protected override async IAsyncEnumerable<Link> LinksOfAsync(ModelElement element, CimCallContext context)
     {
         switch (element)
         {
-            case Configuration c when await Source.ConfigurationAsync(c.Id, c.Kind, context).ConfigureAwait(false) is { } system:
-                foreach (var link in LinksOf(system, c.Kind)) yield return link;
+            case Configuration c when await Source.ConfigurationAsync(c, context).ConfigureAwait(false) is { } configuration:
+                foreach (var link in LinksOf(configuration)) yield return link;
                 break;
             case ResourceSetting r when await Source.ResourceAsync(r, context).ConfigureAwait(false) is not null:
-                yield return new Link(new Configuration(r.Id, r.Kind), r);
+                yield return new Link(r.Owner, r);
                 break;
         }
     }
 
-    private static IEnumerable<Link> LinksOf(VirtualSystem system, ConfigurationKind kind) =>
-        VirtualResources.Of(system.Definition).Select(r => new Link(new Configuration(system.Id, kind), new ResourceSetting(system.Id, kind, r.Key)));
+    private static IEnumerable<Link> LinksOf(SystemConfiguration configuration) =>
+        configuration.Resources.Select(r => new Link(configuration.Element, configuration.SettingOf(r)));
 }
 
 /// <summary>
@@ -58,25 +62,25 @@ public sealed class SettingsDefineStateProvider(ModelInstances instances, CimCla
             Device d => d.Id,
             _ => (Guid?)null,
         };
-        if (id is null || await Source.ConfigurationAsync(id.Value, ConfigurationKind.State, context).ConfigureAwait(false) is not { } system) yield break;
+        if (id is null || await Source.SystemAsync(id.Value, context).ConfigureAwait(false) is not { } system) yield break;
         foreach (var link in LinksOf(system))
             if (link.From == element || link.To == element) yield return link;
     }
 
     private static IEnumerable<Link> LinksOf(VirtualSystem system)
     {
-        if (!VirtualDevices.IsActive(system.State)) yield break;
-        yield return new Link(new VirtualComputerSystem(system.Id), new Configuration(system.Id, ConfigurationKind.State));
-        foreach (var device in ModelSource.DevicesOf(system))
-            yield return new Link(new Device(system.Id, device.ClassName, device.DeviceId),
-                new ResourceSetting(system.Id, ConfigurationKind.State, device.Resource.Key));
+        if (SystemConfiguration.State(system) is not { } state) yield break;
+        yield return new Link(new VirtualComputerSystem(system.Id), state.Element);
+        foreach (var device in VirtualDevices.Of(state.Definition, state.Resources))
+            yield return new Link(new Device(system.Id, device.ClassName, device.DeviceId), state.SettingOf(device.Resource));
     }
 }
 
 /// <summary>
-/// CIM_ElementSettingData (DSP1057): a virtual system to its "Defined" configuration (the default, and the
-/// next one it starts with); while it is active, the "State" VSSD and each "State" RASD to their "Defined"
-/// counterparts (IsDefault), which is how a client finds the definition behind what runs (DSP1042 9.3.2.3).
+/// CIM_ElementSettingData (DSP1057, DSP1042 9.4.5): a virtual system to its "Defined" configuration (the
+/// default, and the next one it starts with) and to each of its snapshots; while it is active, the "State"
+/// VSSD and each "State" RASD to their "Defined" counterparts (IsDefault), which is how a client finds the
+/// definition behind what runs (DSP1042 9.3.2.3).
 /// </summary>
 public sealed class ElementSettingDataProvider(ModelInstances instances, CimClassRepository repository)
     : ModelAssociationProvider(instances, repository, "CIM_ElementSettingData", "ManagedElement", "SettingData")
@@ -86,7 +90,7 @@ public sealed class ElementSettingDataProvider(ModelInstances instances, CimClas
     protected override async IAsyncEnumerable<Link> AllAsync(CimCallContext context)
     {
         await foreach (var system in Source.SystemsAsync(context).ConfigureAwait(false))
-            foreach (var link in LinksOf(system)) yield return link;
+            await foreach (var link in LinksOfAsync(system, context).ConfigureAwait(false)) yield return link;
     }
 
     protected override async IAsyncEnumerable<Link> LinksOfAsync(ModelElement element, CimCallContext context)
@@ -99,21 +103,28 @@ public sealed class ElementSettingDataProvider(ModelInstances instances, CimClas
             _ => (Guid?)null,
         };
         if (id is null || await Source.SystemAsync(id.Value, context).ConfigureAwait(false) is not { } system) yield break;
-        foreach (var link in LinksOf(system))
+        await foreach (var link in LinksOfAsync(system, context).ConfigureAwait(false))
             if (link.From == element || link.To == element) yield return link;
     }
 
-    private static IEnumerable<Link> LinksOf(VirtualSystem system)
+    private async IAsyncEnumerable<Link> LinksOfAsync(VirtualSystem system, CimCallContext context,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var active = VirtualDevices.IsActive(system.State);
-        var defined = new Configuration(system.Id, ConfigurationKind.Defined);
+        var defined = SystemConfiguration.Defined(system);
+        var state = SystemConfiguration.State(system);
+        var computer = new VirtualComputerSystem(system.Id);
         // While the system is off, its definition is all there is of it: the current configuration too.
-        yield return new Link(new VirtualComputerSystem(system.Id), defined, Flags(Is, active ? IsNot : Is, Is));
-        if (!active) yield break;
-        yield return new Link(new Configuration(system.Id, ConfigurationKind.State), defined, Flags(Is, Unknown, Unknown));
-        foreach (var resource in VirtualResources.Of(system.Definition))
-            yield return new Link(new ResourceSetting(system.Id, ConfigurationKind.State, resource.Key),
-                new ResourceSetting(system.Id, ConfigurationKind.Defined, resource.Key), Flags(Is, Unknown, Unknown));
+        yield return new Link(computer, defined.Element, Flags(Is, state is null ? Is : IsNot, Is));
+        foreach (var snapshot in (await Source.SnapshotsAsync(system.Id, context).ConfigureAwait(false)).Snapshots)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new Link(computer, SystemConfiguration.OfSnapshot(system, snapshot).Element, Flags(IsNot, IsNot, IsNot));
+        }
+        if (state is null) yield break;
+        yield return new Link(state.Element, defined.Element, Flags(Is, Unknown, Unknown));
+        var definedKeys = defined.Resources.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var resource in state.Resources.Where(r => definedKeys.Contains(r.Key)))
+            yield return new Link(state.SettingOf(resource), defined.SettingOf(resource), Flags(Is, Unknown, Unknown));
     }
 
     private static Action<CimInstance> Flags(ushort isDefault, ushort isCurrent, ushort isNext) => i => i

@@ -12,6 +12,19 @@ public static class AllocationLimits
     public const long DefaultMemoryMiB = 1024;
     public const long DefaultDiskBytes = 20L << 30;
 
+    /// <summary>Processor weights run from 1 to 10000, 100 by default (Hyper-V's scale; libvirt: cputune shares).</summary>
+    public const int MinimumProcessorWeight = 1;
+    public const int MaximumProcessorWeight = 10000;
+    public const int DefaultProcessorWeight = 100;
+
+    /// <summary>The Weight a capability setting states; only processors take one.</summary>
+    public static int? WeightOf(ResourcePoolInfo pool, CapabilityRole role) => pool.Kind != ResourceKind.Processor ? null : role switch
+    {
+        CapabilityRole.Minimum or CapabilityRole.Increment => MinimumProcessorWeight,
+        CapabilityRole.Maximum => MaximumProcessorWeight,
+        _ => DefaultProcessorWeight,
+    };
+
     public static long Of(ResourcePoolInfo pool, CapabilityRole role) => (pool.Kind, role) switch
     {
         (ResourceKind.Processor, CapabilityRole.Maximum) => pool.Capacity,

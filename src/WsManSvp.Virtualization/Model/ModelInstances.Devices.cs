@@ -24,8 +24,9 @@ public sealed partial class ModelInstances
         switch (device.ClassName)
         {
             case "CIM_Memory":
-                instance.Set("BlockSize", U64(1)).Set("NumberOfBlocks", U64(system.Definition.MemoryMiB << 20))
-                    .Set("ConsumableBlocks", U64(system.Definition.MemoryMiB << 20)).Set("Volatile", CimValue.Boolean(true));
+                var bytes = device.Resource.Quantity.GetValueOrDefault() << 20;
+                instance.Set("BlockSize", U64(1)).Set("NumberOfBlocks", U64(bytes))
+                    .Set("ConsumableBlocks", U64(bytes)).Set("Volatile", CimValue.Boolean(true));
                 break;
             case "CIM_LogicalDisk":
                 instance.Set("Name", device.Resource.Disk!.Path).Set("BlockSize", U64(512))

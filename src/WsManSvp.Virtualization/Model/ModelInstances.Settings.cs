@@ -9,18 +9,30 @@ public sealed partial class ModelInstances
 {
     private const ushort ConsumerVisibilityVirtualized = 3;
 
-    public CimInstance ConfigurationInstance(VirtualSystem system, ConfigurationKind kind, HostInfo host) => New(ModelPaths.VirtualSystemSettingData)
-        .Set("InstanceID", InstanceIds.Configuration(system.Id, kind))
-        .Set("ElementName", system.Definition.Name)
-        .Set("Caption", kind == ConfigurationKind.Defined ? "Defined configuration" : "State configuration")
-        .Set("Description", system.Definition.Description)
-        .Set("VirtualSystemIdentifier", InstanceIds.SystemName(system.Id))
-        .Set("VirtualSystemType", VirtualSystemTypes.For(host));
+    /// <summary>A configuration's VSSD; a snapshot's carries its creation time and, per DSP1042 Table 43, no file locations.</summary>
+    public CimInstance ConfigurationInstance(SystemConfiguration configuration, HostInfo host)
+    {
+        var snapshot = configuration.Snapshot;
+        var instance = New(ModelPaths.VirtualSystemSettingData)
+            .Set("InstanceID", InstanceIds.Configuration(configuration.System.Id, configuration.Kind, snapshot?.Name))
+            .Set("ElementName", snapshot is null ? configuration.Definition.Name : snapshot.Description ?? $"{configuration.Definition.Name} snapshot {snapshot.Name}")
+            .Set("Caption", configuration.Kind switch
+            {
+                ConfigurationKind.Defined => "Defined configuration",
+                ConfigurationKind.State => "State configuration",
+                _ => snapshot!.Kind == SnapshotKind.Full ? "Full snapshot" : "Disk snapshot",
+            })
+            .Set("Description", configuration.Definition.Description)
+            .Set("VirtualSystemIdentifier", InstanceIds.SystemName(configuration.System.Id))
+            .Set("VirtualSystemType", VirtualSystemTypes.For(host));
+        if (snapshot is not null) instance.Set("CreationTime", CimValue.DateTime(snapshot.CreationTime));
+        return instance;
+    }
 
-    public CimInstance ResourceSettingInstance(VirtualSystem system, ConfigurationKind kind, VirtualResource resource)
+    public CimInstance ResourceSettingInstance(SystemConfiguration configuration, VirtualResource resource)
     {
         var instance = New(resource.ClassName)
-            .Set("InstanceID", InstanceIds.ResourceSetting(system.Id, kind, resource.Key))
+            .Set("InstanceID", InstanceIds.ResourceSetting(configuration.System.Id, configuration.Kind, resource.Key, configuration.Element.Snapshot))
             .Set("ElementName", resource.ElementName)
             .Set("ResourceType", U16(resource.ResourceType))
             .Set("ResourceSubType", resource.ResourceSubType)
@@ -32,10 +44,12 @@ public sealed partial class ModelInstances
             instance.Set("VirtualQuantity", U64(quantity))
                 .Set("VirtualQuantityUnits", resource.QuantityUnits)
                 .Set("AllocationUnits", resource.QuantityUnits);
-            if (resource.Role is ResourceRole.Memory) instance.Set("Reservation", U64(quantity)).Set("Limit", U64(quantity));
+            // Allocations are static: what is allocated is reserved, and is also the limit.
+            if (resource.Role is ResourceRole.Memory or ResourceRole.Processor) instance.Set("Reservation", U64(quantity)).Set("Limit", U64(quantity));
         }
+        if (resource.Weight is { } weight) instance.Set("Weight", CimValue.UInt32((uint)weight));
         if (resource.ParentKey is { } parent)
-            instance.Set("Parent", ModelPaths.ResourceSettingPath(new ModelElement.ResourceSetting(system.Id, kind, parent)).ToString());
+            instance.Set("Parent", ModelPaths.ResourceSettingPath(configuration.SettingOf(resource) with { Key = parent }).ToString());
         instance.Set("AddressOnParent", resource.AddressOnParent);
         switch (resource.Role)
         {
@@ -53,16 +67,26 @@ public sealed partial class ModelInstances
         return instance;
     }
 
+    /// <summary>
+    /// One limit of a pool's allocations (DSP1043): VirtualQuantity, and for processors and memory the
+    /// Reservation and Limit that go with it (allocations are static: reserved and limited to their quantity,
+    /// so a request may reserve less and limit more), and for processors the Weight.
+    /// </summary>
     public CimInstance CapabilitySettingInstance(ResourcePoolInfo pool, CapabilityRole role, HostInfo host)
     {
         var units = UnitsOf(pool.Kind);
-        return New(ModelPaths.CapabilitySettingClassOf(pool.Kind))
+        var quantity = AllocationLimits.Of(pool, role);
+        var instance = New(ModelPaths.CapabilitySettingClassOf(pool.Kind))
             .Set("InstanceID", InstanceIds.CapabilitySetting(pool.Kind, pool.Name, role))
             .Set("ElementName", $"{role} {pool.Kind} allocation from {pool.Name}")
             .Set("ResourceType", U16(ResourceTypeOf(pool.Kind)))
             .Set("PoolID", InstanceIds.Pool(pool.Kind, pool.Name))
-            .Set("VirtualQuantity", U64(AllocationLimits.Of(pool, role)))
+            .Set("VirtualQuantity", U64(quantity))
             .Set("VirtualQuantityUnits", units)
             .Set("AllocationUnits", units);
+        if (pool.Kind is ResourceKind.Processor or ResourceKind.Memory)
+            instance.Set("Reservation", U64(role == CapabilityRole.Minimum ? 0 : quantity)).Set("Limit", U64(quantity));
+        if (AllocationLimits.WeightOf(pool, role) is { } weight) instance.Set("Weight", CimValue.UInt32((uint)weight));
+        return instance;
     }
 }

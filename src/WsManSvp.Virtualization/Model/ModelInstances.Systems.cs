@@ -1,5 +1,6 @@
 using WsManSvp.Cim.Model;
 using WsManSvp.Hypervisor;
+using WsManSvp.Virtualization.Management;
 using WsManSvp.Virtualization.Providers;
 
 namespace WsManSvp.Virtualization.Model;
@@ -26,6 +27,7 @@ public sealed partial class ModelInstances
     public CimInstance VirtualSystemInstance(VirtualSystem system)
     {
         var crashed = system.State == SystemState.Crashed;
+        var requested = source.PendingStateChanges.RequestedStateOf(system.Id) ?? EnabledStates.NotApplicable;
         return New(ModelPaths.ComputerSystem)
             .Set("CreationClassName", ModelPaths.ComputerSystem)
             .Set("Name", InstanceIds.SystemName(system.Id))
@@ -34,9 +36,9 @@ public sealed partial class ModelInstances
             .Set("Caption", "Virtual System")
             .Set("Description", system.Definition.Description)
             .Set("EnabledState", U16(EnabledStates.EnabledState(system.State)))
-            .Set("RequestedState", U16(EnabledStates.NotApplicable))
+            .Set("RequestedState", U16(requested))
             .Set("EnabledDefault", U16(EnabledStates.Disabled))
-            .Set("TransitioningToState", U16(EnabledStates.NotApplicable))
+            .Set("TransitioningToState", U16(requested))
             .Set("AvailableRequestedStates", U16s(EnabledStates.AvailableRequestedStates(system.State)))
             .Set("TimeOfLastStateChange", CimValue.DateTime(system.TimeOfLastStateChange))
             .Set("OperationalStatus", U16s(crashed ? EnabledStates.OperationalError : EnabledStates.OperationalOk))
@@ -51,23 +53,51 @@ public sealed partial class ModelInstances
         Service(ModelPaths.SnapshotServiceClass, ModelPaths.SnapshotServiceName, "Virtual System Snapshot Service", host)
             .Set("Description", $"Takes, applies and destroys snapshots of virtual systems on {host.HostName}");
 
-    /// <summary>What virtual system management implements (DSP1042 7.4): the values here must stay true.</summary>
+    /// <summary>
+    /// What virtual system management implements (DSP1042 7.4), kept true: the methods that always run
+    /// synchronously, those that run as jobs, and no renaming.
+    /// </summary>
     public CimInstance ManagementCapabilitiesInstance(HostInfo host) => New(ModelPaths.ManagementCapabilitiesClass)
         .Set("InstanceID", InstanceIds.ManagementCapabilities)
         .Set("ElementName", "Virtual System Management Capabilities")
         .Set("VirtualSystemTypesSupported", CimValue.StringArray(VirtualSystemTypes.For(host)))
+        .Set("SynchronousMethodsSupported", U16s(ManagementMethodIds(ManagementMethods.Synchronous)))
+        .Set("AsynchronousMethodsSupported", U16s(ManagementMethodIds(ManagementMethods.Asynchronous)))
         .Set("ElementNameEditSupported", CimValue.Boolean(false));
 
-    /// <summary>What the snapshot service implements (DSP1042 7.7.1): no methods yet, so nothing is listed.</summary>
-    public CimInstance SnapshotServiceCapabilitiesInstance() => New(ModelPaths.SnapshotServiceCapabilitiesClass)
+    /// <summary>What the snapshot service implements (DSP1042 7.7.1.2): every method as a job, the snapshot types the host takes.</summary>
+    public CimInstance SnapshotServiceCapabilitiesInstance(HostInfo host) => New(ModelPaths.SnapshotServiceCapabilitiesClass)
         .Set("InstanceID", InstanceIds.SnapshotServiceCapabilities)
-        .Set("ElementName", "Virtual System Snapshot Service Capabilities");
+        .Set("ElementName", "Virtual System Snapshot Service Capabilities")
+        .Set("AynchronousMethodsSupported", U16s(SnapshotMethodIds(SnapshotMethods.Asynchronous))) // sic: the CIM schema's spelling
+        .Set("SnapshotTypesSupported", U16s(SnapshotMethods.TypesOf(host.SnapshotKinds)));
 
-    /// <summary>What can be done with one system's snapshots (DSP1042 7.7.5): none enabled until snapshots are implemented.</summary>
-    public CimInstance SnapshotCapabilitiesInstance(VirtualSystem system) => New(ModelPaths.SnapshotCapabilitiesClass)
+    /// <summary>What can be done with one system's snapshots now (DSP1042 7.7.5): the types it can be captured with in its state.</summary>
+    public CimInstance SnapshotCapabilitiesInstance(VirtualSystem system, HostInfo host) => New(ModelPaths.SnapshotCapabilitiesClass)
         .Set("InstanceID", InstanceIds.SnapshotCapabilities(system.Id))
         .Set("ElementName", $"Snapshot capabilities of {system.Definition.Name}")
+        .Set("SnapshotTypesEnabled", U16s(SnapshotMethods.CanCapture(system.State) ? SnapshotMethods.TypesOf(host.SnapshotKinds) : []))
         .Set("GuestOSNotificationEnabled", CimValue.Boolean(false));
+
+    /// <summary>CIM_VirtualSystemManagementCapabilities' method identifiers (CIM schema 2.32 ValueMap).</summary>
+    private static ushort[] ManagementMethodIds(IEnumerable<string> methods) => methods.Select(m => m switch
+    {
+        "DefineSystem" => (ushort)2,
+        "DestroySystem" => (ushort)3,
+        "ModifyResourceSettings" => (ushort)5,
+        "ModifySystemSettings" => (ushort)6,
+        "RemoveResourceSettings" => (ushort)7,
+        "AddResourceSettings" => (ushort)10,
+        _ => throw new ArgumentOutOfRangeException(nameof(methods), m, null),
+    }).Order().ToArray();
+
+    private static ushort[] SnapshotMethodIds(IEnumerable<string> methods) => methods.Select(m => m switch
+    {
+        "CreateSnapshot" => (ushort)2,
+        "DestroySnapshot" => (ushort)3,
+        "ApplySnapshot" => (ushort)4,
+        _ => throw new ArgumentOutOfRangeException(nameof(methods), m, null),
+    }).Order().ToArray();
 
     private CimInstance Service(string className, string name, string elementName, HostInfo host) => New(className)
         .Set("SystemCreationClassName", ModelPaths.ComputerSystem)

@@ -14,6 +14,8 @@ public sealed partial class ModelInstances(CimClassRepository repository, ModelS
 {
     public ModelSource Source => source;
 
+    public CimClassRepository Repository => repository;
+
     public async ValueTask<CimInstance?> BuildAsync(ModelElement element, CimCallContext context)
     {
         var host = await source.HostAsync(context).ConfigureAwait(false);
@@ -23,18 +25,20 @@ public sealed partial class ModelInstances(CimClassRepository repository, ModelS
             case ManagementService: return ManagementServiceInstance(host);
             case SnapshotService: return SnapshotServiceInstance(host);
             case ManagementCapabilities: return ManagementCapabilitiesInstance(host);
-            case SnapshotServiceCapabilities: return SnapshotServiceCapabilitiesInstance();
+            case SnapshotServiceCapabilities: return SnapshotServiceCapabilitiesInstance(host);
             case Profile p: return ProfileInstance(p.Registration);
             case VirtualComputerSystem s:
                 return await source.SystemAsync(s.Id, context).ConfigureAwait(false) is { } system ? VirtualSystemInstance(system) : null;
             case SnapshotCapabilities c:
-                return await source.SystemAsync(c.Id, context).ConfigureAwait(false) is { } owner ? SnapshotCapabilitiesInstance(owner) : null;
+                return await source.SystemAsync(c.Id, context).ConfigureAwait(false) is { } owner ? SnapshotCapabilitiesInstance(owner, host) : null;
             case Configuration c:
-                return await source.ConfigurationAsync(c.Id, c.Kind, context).ConfigureAwait(false) is { } configured
-                    ? ConfigurationInstance(configured, c.Kind, host) : null;
+                return await source.ConfigurationAsync(c, context).ConfigureAwait(false) is { } configured
+                    ? ConfigurationInstance(configured, host) : null;
             case ResourceSetting r:
                 return await source.ResourceAsync(r, context).ConfigureAwait(false) is { } found
-                    ? ResourceSettingInstance(found.System, r.Kind, found.Resource) : null;
+                    ? ResourceSettingInstance(found.Configuration, found.Resource) : null;
+            case Job j:
+                return source.Jobs.Find(j.Id) is { } job ? JobInstance(job) : null;
             case Device d:
                 return await source.DeviceAsync(d, context).ConfigureAwait(false) is { } device ? DeviceInstance(device.System, device.Device) : null;
             case Pool p:

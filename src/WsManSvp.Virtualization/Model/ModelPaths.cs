@@ -22,6 +22,7 @@ public sealed class ModelPaths(string hostName)
     public const string SnapshotServiceCapabilitiesClass = "CIM_VirtualSystemSnapshotServiceCapabilities";
     public const string SnapshotCapabilitiesClass = "CIM_VirtualSystemSnapshotCapabilities";
     public const string RegisteredProfileClass = "CIM_RegisteredProfile";
+    public const string ConcreteJobClass = "CIM_ConcreteJob";
 
     public string HostName { get; } = hostName;
 
@@ -34,7 +35,7 @@ public sealed class ModelPaths(string hostName)
         ManagementCapabilities => Instance(ManagementCapabilitiesClass, InstanceIds.ManagementCapabilities),
         SnapshotServiceCapabilities => Instance(SnapshotServiceCapabilitiesClass, InstanceIds.SnapshotServiceCapabilities),
         SnapshotCapabilities c => Instance(SnapshotCapabilitiesClass, InstanceIds.SnapshotCapabilities(c.Id)),
-        Configuration c => Instance(VirtualSystemSettingData, InstanceIds.Configuration(c.Id, c.Kind)),
+        Configuration c => Instance(VirtualSystemSettingData, InstanceIds.Configuration(c.Id, c.Kind, c.Snapshot)),
         ResourceSetting r => ResourceSettingPath(r),
         Device d => new CimObjectPath(CimNamespaces.Cimv2, d.ClassName,
         [
@@ -44,6 +45,7 @@ public sealed class ModelPaths(string hostName)
         Pool p => Instance(ResourcePool, InstanceIds.Pool(p.Kind, p.Name)),
         PoolCapabilities p => Instance(AllocationCapabilitiesClass, InstanceIds.AllocationCapabilities(p.Kind, p.Name)),
         CapabilitySetting c => Instance(CapabilitySettingClassOf(c.Kind), InstanceIds.CapabilitySetting(c.Kind, c.Name, c.Role)),
+        Job j => Instance(ConcreteJobClass, InstanceIds.Job(j.Id)),
         Profile p => new CimObjectPath(CimNamespaces.Interop, RegisteredProfileClass, [Key("InstanceID", p.Registration.InstanceId)]),
         _ => throw new ArgumentOutOfRangeException(nameof(element), element, null),
     };
@@ -91,14 +93,15 @@ public sealed class ModelPaths(string hostName)
         if (InstanceIds.TryParseAllocationCapabilities(instanceId, out var capsKind, out var capsName)) return new PoolCapabilities(capsKind, capsName);
         if (InstanceIds.TryParseCapabilitySetting(instanceId, out var settingKind, out var settingName, out var role))
             return new CapabilitySetting(settingKind, settingName, role);
-        if (InstanceIds.TryParseSetting(instanceId, out var id, out var kind, out var key))
-            return key is null ? new Configuration(id, kind) : new ResourceSetting(id, kind, key);
+        if (InstanceIds.TryParseJob(instanceId, out var jobId)) return new Job(jobId);
+        if (InstanceIds.TryParseSetting(instanceId, out var id, out var kind, out var key, out var snapshot))
+            return key is null ? new Configuration(id, kind, snapshot) : new ResourceSetting(id, kind, key, snapshot);
         return null;
     }
 
     /// <summary>A resource allocation's path; it does not depend on the host.</summary>
     public static CimObjectPath ResourceSettingPath(ResourceSetting setting) =>
-        Instance(SettingClassOf(setting.Key), InstanceIds.ResourceSetting(setting.Id, setting.Kind, setting.Key));
+        Instance(SettingClassOf(setting.Key), InstanceIds.ResourceSetting(setting.Id, setting.Kind, setting.Key, setting.Snapshot));
 
     /// <summary>The class of a resource allocation, from its key (see <see cref="VirtualResources"/>).</summary>
     public static string SettingClassOf(string key) =>

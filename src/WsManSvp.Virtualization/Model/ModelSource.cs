@@ -1,16 +1,23 @@
+using System.Runtime.CompilerServices;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Hypervisor;
+using WsManSvp.Virtualization.Jobs;
 using static WsManSvp.Virtualization.Model.ModelElement;
 
 namespace WsManSvp.Virtualization.Model;
 
 /// <summary>
-/// The hypervisor facts the profile model is computed from, fetched per operation (the hypervisor is the
-/// source of truth; nothing is cached across requests), with hypervisor failures turned into CIM errors.
+/// The facts the profile model is computed from, fetched per operation: the hypervisor's (the source of
+/// truth; nothing is cached across requests, and failures become CIM errors), the jobs, and the state
+/// changes in progress.
 /// </summary>
-public sealed class ModelSource(IHypervisor hypervisor)
+public sealed class ModelSource(IHypervisor hypervisor, JobEngine jobs)
 {
     public IHypervisor Hypervisor => hypervisor;
+
+    public JobEngine Jobs => jobs;
+
+    public PendingStateChanges PendingStateChanges { get; } = new();
 
     public ValueTask<HostInfo> HostAsync(CimCallContext context) =>
         HypervisorCalls.Call(() => hypervisor.GetHostInfoAsync(context.CancellationToken));
@@ -38,35 +45,66 @@ public sealed class ModelSource(IHypervisor hypervisor)
         return pools.FirstOrDefault(p => p.Name == preferred) ?? pools.FirstOrDefault();
     }
 
-    /// <summary>A resource of a system in a configuration; null when the system, configuration or resource does not exist.</summary>
-    public async ValueTask<(VirtualSystem System, VirtualResource Resource)?> ResourceAsync(ResourceSetting setting, CimCallContext context)
+    /// <summary>A system's snapshots; none when the system is gone.</summary>
+    public async ValueTask<SnapshotTree> SnapshotsAsync(Guid id, CimCallContext context)
     {
-        if (await ConfigurationAsync(setting.Id, setting.Kind, context).ConfigureAwait(false) is not { } system) return null;
-        var resource = VirtualResources.Of(system.Definition).FirstOrDefault(r => r.Key == setting.Key);
-        return resource is null ? null : (system, resource);
+        try { return await hypervisor.ListSnapshotsAsync(id, context.CancellationToken).ConfigureAwait(false); }
+        catch (HypervisorException e) when (e.Error == HypervisorError.NotFound) { return SnapshotTree.Empty; }
+        catch (HypervisorException e) { throw e.ToCim(); }
     }
 
-    /// <summary>The system whose configuration of this kind exists (State only while it is active), or null.</summary>
-    public async ValueTask<VirtualSystem?> ConfigurationAsync(Guid id, ConfigurationKind kind, CimCallContext context)
+    /// <summary>A configuration as it is now, or null when it does not exist (State only while the system is active).</summary>
+    public async ValueTask<SystemConfiguration?> ConfigurationAsync(Configuration configuration, CimCallContext context)
     {
-        var system = await SystemAsync(id, context).ConfigureAwait(false);
-        return system is not null && (kind == ConfigurationKind.Defined || VirtualDevices.IsActive(system.State)) ? system : null;
+        if (await SystemAsync(configuration.Id, context).ConfigureAwait(false) is not { } system) return null;
+        switch (configuration.Kind)
+        {
+            case ConfigurationKind.Defined:
+                return SystemConfiguration.Defined(system);
+            case ConfigurationKind.State:
+                return SystemConfiguration.State(system);
+            default:
+                var snapshot = (await SnapshotsAsync(system.Id, context).ConfigureAwait(false)).Find(configuration.Snapshot!);
+                return snapshot is null ? null : SystemConfiguration.OfSnapshot(system, snapshot);
+        }
+    }
+
+    /// <summary>A resource allocation and its configuration; null when either does not exist.</summary>
+    public async ValueTask<(SystemConfiguration Configuration, VirtualResource Resource)?> ResourceAsync(ResourceSetting setting, CimCallContext context)
+    {
+        if (await ConfigurationAsync(setting.Owner, context).ConfigureAwait(false) is not { } configuration) return null;
+        var resource = configuration.Resources.FirstOrDefault(r => r.Key == setting.Key);
+        return resource is null ? null : (configuration, resource);
     }
 
     public async ValueTask<(VirtualSystem System, VirtualDevice Device)?> DeviceAsync(Device device, CimCallContext context)
     {
-        if (await ConfigurationAsync(device.Id, ConfigurationKind.State, context).ConfigureAwait(false) is not { } system) return null;
+        if (await SystemAsync(device.Id, context).ConfigureAwait(false) is not { } system) return null;
         var found = DevicesOf(system).FirstOrDefault(d => d.DeviceId == device.DeviceId &&
             string.Equals(d.ClassName, device.ClassName, StringComparison.OrdinalIgnoreCase));
         return found is null ? null : (system, found);
     }
 
-    public static IEnumerable<VirtualDevice> DevicesOf(VirtualSystem system) =>
-        VirtualDevices.IsActive(system.State) ? VirtualDevices.Of(system.Definition, VirtualResources.Of(system.Definition)) : [];
+    /// <summary>The logical devices of an active system: those of what it runs with.</summary>
+    public static IEnumerable<VirtualDevice> DevicesOf(VirtualSystem system) => SystemConfiguration.State(system) is { } state
+        ? VirtualDevices.Of(state.Definition, state.Resources)
+        : [];
 
-    /// <summary>The configurations a system has now: Defined, and State while it is active.</summary>
-    public static IEnumerable<ConfigurationKind> ConfigurationsOf(VirtualSystem system) =>
-        VirtualDevices.IsActive(system.State) ? [ConfigurationKind.Defined, ConfigurationKind.State] : [ConfigurationKind.Defined];
+    /// <summary>The configurations a system has now without asking for its snapshots: Defined, and State while it is active.</summary>
+    public static IEnumerable<SystemConfiguration> LiveConfigurationsOf(VirtualSystem system) =>
+        SystemConfiguration.State(system) is { } state ? [SystemConfiguration.Defined(system), state] : [SystemConfiguration.Defined(system)];
+
+    /// <summary>Every configuration of a system: Defined, State while it is active, and one per snapshot.</summary>
+    public async IAsyncEnumerable<SystemConfiguration> ConfigurationsOfAsync(VirtualSystem system, CimCallContext context,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var live in LiveConfigurationsOf(system)) yield return live;
+        foreach (var snapshot in (await SnapshotsAsync(system.Id, context).ConfigureAwait(false)).Snapshots)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return SystemConfiguration.OfSnapshot(system, snapshot);
+        }
+    }
 
     /// <summary>Whether the element exists now.</summary>
     public async ValueTask<bool> ExistsAsync(ModelElement element, CimCallContext context) => element switch
@@ -74,12 +112,13 @@ public sealed class ModelSource(IHypervisor hypervisor)
         HostSystem or ManagementService or SnapshotService or ManagementCapabilities or SnapshotServiceCapabilities or Profile => true,
         VirtualComputerSystem s => await SystemAsync(s.Id, context).ConfigureAwait(false) is not null,
         SnapshotCapabilities c => await SystemAsync(c.Id, context).ConfigureAwait(false) is not null,
-        Configuration c => await ConfigurationAsync(c.Id, c.Kind, context).ConfigureAwait(false) is not null,
+        Configuration c => await ConfigurationAsync(c, context).ConfigureAwait(false) is not null,
         ResourceSetting r => await ResourceAsync(r, context).ConfigureAwait(false) is not null,
         Device d => await DeviceAsync(d, context).ConfigureAwait(false) is not null,
         Pool p => await PoolAsync(p.Kind, p.Name, context).ConfigureAwait(false) is not null,
         PoolCapabilities p => await PoolAsync(p.Kind, p.Name, context).ConfigureAwait(false) is not null,
         CapabilitySetting c => await PoolAsync(c.Kind, c.Name, context).ConfigureAwait(false) is not null,
+        ModelElement.Job j => jobs.Find(j.Id) is not null,
         _ => false,
     };
 }

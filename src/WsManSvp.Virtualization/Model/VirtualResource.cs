@@ -43,4 +43,7 @@ public sealed record VirtualResource(
 
     /// <summary>The slot on the parent (AddressOnParent), for drives on a controller.</summary>
     public string? AddressOnParent { get; init; }
+
+    /// <summary>The relative share (Weight), for processors.</summary>
+    public int? Weight { get; init; }
 }

@@ -21,7 +21,10 @@ public static class VirtualResources
         var resources = new List<VirtualResource>
         {
             new(ProcessorKey, ResourceRole.Processor, ResourceAllocationSettingData, ResourceTypes.Processor, "Processor",
-                null, ResourceKind.Processor, ResourcePools.HostPool, definition.VirtualCpus, Units.Count),
+                null, ResourceKind.Processor, ResourcePools.HostPool, definition.VirtualCpus, Units.Count)
+            {
+                Weight = definition.ProcessorWeight ?? AllocationLimits.DefaultProcessorWeight,
+            },
             new(MemoryKey, ResourceRole.Memory, ResourceAllocationSettingData, ResourceTypes.Memory, "Memory",
                 null, ResourceKind.Memory, ResourcePools.HostPool, definition.MemoryMiB, Units.MebiBytes),
         };

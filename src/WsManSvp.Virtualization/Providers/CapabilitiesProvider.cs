@@ -17,11 +17,12 @@ public sealed class CapabilitiesProvider(ModelInstances instances) : ModelClassP
                 yield return Instances.ManagementCapabilitiesInstance(await Source.HostAsync(context).ConfigureAwait(false));
                 break;
             case ModelPaths.SnapshotServiceCapabilitiesClass:
-                yield return Instances.SnapshotServiceCapabilitiesInstance();
+                yield return Instances.SnapshotServiceCapabilitiesInstance(await Source.HostAsync(context).ConfigureAwait(false));
                 break;
             case ModelPaths.SnapshotCapabilitiesClass:
+                var host = await Source.HostAsync(context).ConfigureAwait(false);
                 await foreach (var system in Source.SystemsAsync(context).ConfigureAwait(false))
-                    yield return Instances.SnapshotCapabilitiesInstance(system);
+                    yield return Instances.SnapshotCapabilitiesInstance(system, host);
                 break;
             default:
                 foreach (var pool in await Source.PoolsAsync(context).ConfigureAwait(false))

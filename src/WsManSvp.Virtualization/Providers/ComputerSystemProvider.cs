@@ -23,6 +23,6 @@ public sealed class ComputerSystemProvider(ModelInstances instances) : ModelClas
     {
         if (!string.Equals(method.Name, "RequestStateChange", StringComparison.OrdinalIgnoreCase))
             throw new CimException(CimStatus.MethodNotAvailable, $"{method.Name} is not available on CIM_ComputerSystem.");
-        return await new RequestStateChange(Source.Hypervisor).InvokeAsync(target, arguments, context).ConfigureAwait(false);
+        return await new RequestStateChange(Source).InvokeAsync(target, arguments, context).ConfigureAwait(false);
     }
 }

@@ -17,16 +17,15 @@ public sealed class SettingsProvider(ModelInstances instances) : ModelClassProvi
         var host = await Source.HostAsync(context).ConfigureAwait(false);
         await foreach (var system in Source.SystemsAsync(context).ConfigureAwait(false))
         {
-            var resources = cls.ClassName == ModelPaths.VirtualSystemSettingData ? [] : VirtualResources.Of(system.Definition);
-            foreach (var kind in ModelSource.ConfigurationsOf(system))
+            await foreach (var configuration in Source.ConfigurationsOfAsync(system, context).ConfigureAwait(false))
             {
                 if (cls.ClassName == ModelPaths.VirtualSystemSettingData)
                 {
-                    yield return Instances.ConfigurationInstance(system, kind, host);
+                    yield return Instances.ConfigurationInstance(configuration, host);
                     continue;
                 }
-                foreach (var resource in resources)
-                    if (resource.ClassName == cls.ClassName) yield return Instances.ResourceSettingInstance(system, kind, resource);
+                foreach (var resource in configuration.Resources)
+                    if (resource.ClassName == cls.ClassName) yield return Instances.ResourceSettingInstance(configuration, resource);
             }
         }
         if (cls.ClassName == ModelPaths.VirtualSystemSettingData) yield break;

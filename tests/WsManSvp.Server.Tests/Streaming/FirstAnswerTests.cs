@@ -1,3 +1,4 @@
+using WsManSvp.Virtualization.Jobs;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Server.Tests.Infrastructure;
@@ -97,7 +98,7 @@ public sealed class FirstAnswerTests(TenThousandSystemsServerFixture server, ITe
     /// <summary>Bytes allocated building the CIM instance of every virtual system, as the provider builds them.</summary>
     private async Task<long> BytesToBuildEveryVirtualSystemAsync()
     {
-        var instances = new ModelInstances(Repository.Value, new ModelSource(server.Server.Hypervisor));
+        var instances = new ModelInstances(Repository.Value, new ModelSource(server.Server.Hypervisor, JobEngine.InMemory()));
         var systems = new List<VirtualSystem>();
         await foreach (var system in server.Server.Hypervisor.ListSystemsAsync(CancellationToken.None)) systems.Add(system);
         Assert.Equal(TenThousandSystemsServerFixture.ExtraSystems + 4, systems.Count);

@@ -1,3 +1,4 @@
+using WsManSvp.Virtualization.Jobs;
 using System.Text;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
@@ -32,7 +33,7 @@ public sealed class TestService : IAsyncDisposable
         Hypervisor = new TroubledHypervisor(simulator);
         Options = options;
         Contexts = new EnumerationContextStore(options, time);
-        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, Repository), CimNamespaces.All);
+        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, JobEngine.InMemory(), Repository), CimNamespaces.All);
         _processor = new WsManProcessor(new CimResourceService(cim), Contexts, options, time, Log);
     }
 
