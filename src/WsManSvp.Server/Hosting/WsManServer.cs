@@ -8,6 +8,7 @@ using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Server.Authentication;
+using WsManSvp.Storage;
 using WsManSvp.Virtualization;
 using WsManSvp.WsMan;
 using WsManSvp.WsMan.CimBinding;
@@ -27,9 +28,10 @@ public sealed class WsManServer : IAsyncDisposable
     private readonly IHypervisor _hypervisor;
     private readonly EnumerationContextStore _contexts;
 
-    private WsManServer(WebApplication app, IHypervisor hypervisor, EnumerationContextStore contexts, Credentials.Choice credentials)
+    private WsManServer(WebApplication app, StateDatabase state, IHypervisor hypervisor, EnumerationContextStore contexts, Credentials.Choice credentials)
     {
         _app = app;
+        State = state;
         _hypervisor = hypervisor;
         _contexts = contexts;
         CredentialChoice = credentials;
@@ -38,6 +40,9 @@ public sealed class WsManServer : IAsyncDisposable
     public Credentials.Choice CredentialChoice { get; }
 
     public IHypervisor Hypervisor => _hypervisor;
+
+    /// <summary>The state file in the data directory, where the components keep what survives a restart.</summary>
+    public StateDatabase State { get; }
 
     /// <summary>The endpoint URLs actually listened on (ports resolved).</summary>
     public IReadOnlyList<string> Endpoints =>
@@ -64,30 +69,41 @@ public sealed class WsManServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
-        var hypervisor = await Backends.CreateAsync(settings, cancellationToken);
-        var repository = CimClassRepository.LoadEmbedded();
-        var cim = new CimOperations(repository, VirtualizationProviders.Create(hypervisor, repository), CimNamespaces.All);
-        var options = new WsManOptions
+        var state = StateDatabase.Open(settings.DataDirectory);
+        IHypervisor? hypervisor = null;
+        try
         {
-            MaxEnvelopeSize = maxEnvelope,
-            EnumerationContextLifetime = settings.EnumerationContextLifetime,
-            MaxOperationTimeout = settings.MaxOperationTimeout,
-            ProductVersion = typeof(WsManServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-        };
-        var contexts = new EnumerationContextStore(options, TimeProvider.System);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(contexts);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<WsMan.Resources.IResourceService>(new CimResourceService(cim));
-        builder.Services.AddSingleton<WsManProcessor>();
-        builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
-        builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
+            hypervisor = await Backends.CreateAsync(settings, state, cancellationToken);
+            var repository = CimClassRepository.LoadEmbedded();
+            var cim = new CimOperations(repository, VirtualizationProviders.Create(hypervisor, repository), CimNamespaces.All);
+            var options = new WsManOptions
+            {
+                MaxEnvelopeSize = maxEnvelope,
+                EnumerationContextLifetime = settings.EnumerationContextLifetime,
+                MaxOperationTimeout = settings.MaxOperationTimeout,
+                ProductVersion = typeof(WsManServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            };
+            var contexts = new EnumerationContextStore(options, TimeProvider.System);
+            builder.Services.AddSingleton(options);
+            builder.Services.AddSingleton(contexts);
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<WsMan.Resources.IResourceService>(new CimResourceService(cim));
+            builder.Services.AddSingleton<WsManProcessor>();
+            builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
+            builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
 
-        var app = builder.Build();
-        var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        return new WsManServer(app, hypervisor, contexts, credentials);
+            var app = builder.Build();
+            var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
+            app.Run(endpoint.HandleAsync);
+            await app.StartAsync(cancellationToken);
+            return new WsManServer(app, state, hypervisor, contexts, credentials);
+        }
+        catch
+        {
+            if (hypervisor is not null) await hypervisor.DisposeAsync();
+            await state.DisposeAsync();
+            throw;
+        }
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
@@ -97,6 +113,7 @@ public sealed class WsManServer : IAsyncDisposable
         await _app.StopAsync();
         await _contexts.DisposeAsync();
         await _hypervisor.DisposeAsync();
+        await State.DisposeAsync();
         if (CredentialChoice.Store is IDisposable d) d.Dispose();
         await _app.DisposeAsync();
     }
