@@ -179,8 +179,9 @@ public sealed class SimulatedHypervisor : IHypervisor
 
     /// <summary>
     /// Reverts to a snapshot (see <see cref="SnapshotRules.Revert"/>). Publishes ConfigurationChanged when
-    /// the definition or what runs changed, then StateChanged when the state did, both with the system
-    /// before and after the whole revert.
+    /// the definition changed or an instance that runs before and after runs something else, then
+    /// StateChanged when the state changed (which is how a start or stop is told, as by
+    /// <see cref="ChangeStateAsync"/>); both carry the system before and after the whole revert.
     /// </summary>
     public ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
         MutateAsync(inventory =>
@@ -191,7 +192,8 @@ public sealed class SimulatedHypervisor : IHypervisor
             var now = _time.GetUtcNow();
             var reverted = SnapshotRules.Revert(system, target, now);
             var events = new List<HypervisorEvent>(2);
-            if (!DefinitionRules.Same(system.Definition, reverted.Definition) || !DefinitionRules.Same(system.ActiveDefinition, reverted.ActiveDefinition))
+            if (!DefinitionRules.Same(system.Definition, reverted.Definition)
+                || (system.ActiveDefinition is not null && reverted.ActiveDefinition is not null && !DefinitionRules.Same(system.ActiveDefinition, reverted.ActiveDefinition)))
                 events.Add(new HypervisorEvent(HypervisorEventKind.ConfigurationChanged, id, system, reverted, now));
             if (reverted.State != system.State)
                 events.Add(new HypervisorEvent(HypervisorEventKind.StateChanged, id, system, reverted, now));
