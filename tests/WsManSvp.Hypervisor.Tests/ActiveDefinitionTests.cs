@@ -1,3 +1,5 @@
+using WsManSvp.Hypervisor.Simulator;
+
 namespace WsManSvp.Hypervisor.Tests;
 
 public sealed class ActiveDefinitionTests
@@ -22,8 +24,8 @@ public sealed class ActiveDefinitionTests
     [Fact]
     public async Task The_seeded_systems_that_run_pause_or_are_saved_run_their_definitions()
     {
-        await using var hv = new Simulator.SimulatedHypervisor(Simulator.SimulatorSeed.DefaultHost("seedhost"));
-        await Simulator.SimulatorSeed.SeedAsync(hv, 0, None);
+        await using var hv = new SimulatedHypervisor(SimulatorSeed.DefaultHost("seedhost"));
+        await SimulatorSeed.SeedAsync(hv, 0, None);
 
         foreach (var system in await Systems.ListAsync(hv))
         {

@@ -29,7 +29,6 @@ public sealed class SimulatedHypervisor : IHypervisor
 
     private SimulatedHypervisor(HostInfo host, TimeProvider time, SimulatorOptions options, Inventory inventory, SimulatorStore? store)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.OperationLatency, TimeSpan.Zero, nameof(options));
         _host = options.SnapshotKinds is { } kinds ? host with { SnapshotKinds = [.. kinds] } : host;
         _time = time;
         _options = options;

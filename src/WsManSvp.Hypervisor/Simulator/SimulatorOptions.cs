@@ -9,7 +9,15 @@ public sealed record SimulatorOptions
     /// How long every mutating call takes, spent after its validation and before its commit, so that the
     /// upper layers' jobs can be watched and cancelled mid-way. Zero (the default) commits at once.
     /// </summary>
-    public TimeSpan OperationLatency { get; init; } = TimeSpan.Zero;
+    public TimeSpan OperationLatency
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    }
 
     /// <summary>
     /// The snapshot kinds the simulated host takes, replacing the host's <see cref="HostInfo.SnapshotKinds"/>
