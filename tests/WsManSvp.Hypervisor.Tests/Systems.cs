@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WsManSvp.Hypervisor.Simulator;
 
 namespace WsManSvp.Hypervisor.Tests;
@@ -13,8 +14,8 @@ public static class Systems
             Uuid = uuid,
         };
 
-    public static SimulatedHypervisor Simulator(TimeProvider? time = null) =>
-        new(SimulatorSeed.DefaultHost("testhost"), time);
+    public static SimulatedHypervisor Simulator(TimeProvider? time = null, SimulatorOptions? options = null) =>
+        new(SimulatorSeed.DefaultHost("testhost"), time, options);
 
     /// <summary>Defines a system and takes it through the transitions to the state a test needs.</summary>
     public static async Task<VirtualSystem> InStateAsync(IHypervisor hypervisor, SystemState state, string name = "vm")
@@ -39,4 +40,10 @@ public static class Systems
         await foreach (var s in hypervisor.ListSystemsAsync(CancellationToken.None)) list.Add(s);
         return list;
     }
+
+    /// <summary>
+    /// A value's full content as JSON, to compare records whose lists (devices, snapshots) record equality
+    /// compares by reference.
+    /// </summary>
+    public static string Content(object? value) => JsonSerializer.Serialize(value);
 }

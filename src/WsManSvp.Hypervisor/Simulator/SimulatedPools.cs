@@ -16,16 +16,19 @@ internal static class SimulatedPools
         var networks = new SortedDictionary<string, long>(StringComparer.Ordinal) { [ResourcePools.DefaultNetwork] = 0 };
         foreach (var system in systems)
         {
-            var active = system.State is not (SystemState.Off or SystemState.Saved or SystemState.Crashed);
-            if (active)
+            // An active system holds what it runs with, which differs from its definition once that is edited.
+            var running = system.State is SystemState.Off or SystemState.Saved or SystemState.Crashed ? null : system.ActiveDefinition ?? system.Definition;
+            if (running is not null)
             {
-                processors += system.Definition.VirtualCpus;
-                memoryMiB += system.Definition.MemoryMiB;
+                processors += running.VirtualCpus;
+                memoryMiB += running.MemoryMiB;
             }
             foreach (var disk in system.Definition.Disks)
                 storage[disk.StoragePool] = storage.GetValueOrDefault(disk.StoragePool) + disk.CapacityBytes;
             foreach (var nic in system.Definition.NetworkAdapters)
-                networks[nic.Network] = networks.GetValueOrDefault(nic.Network) + (active ? 1 : 0);
+                networks[nic.Network] = networks.GetValueOrDefault(nic.Network);
+            foreach (var nic in running?.NetworkAdapters ?? [])
+                networks[nic.Network] = networks.GetValueOrDefault(nic.Network) + 1;
         }
         var pools = new List<ResourcePoolInfo>
         {

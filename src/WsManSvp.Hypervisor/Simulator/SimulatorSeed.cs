@@ -16,7 +16,10 @@ public static class SimulatorSeed
         LogicalProcessors: 16,
         MemoryBytes: 64L << 30,
         HypervisorType: "Simulator",
-        HypervisorVersion: "1.0.0");
+        HypervisorVersion: "1.0.0")
+    {
+        SnapshotKinds = [SnapshotKind.Full, SnapshotKind.DiskOnly],
+    };
 
     public static async Task SeedAsync(IHypervisor hypervisor, int extraSystems, CancellationToken cancellationToken)
     {

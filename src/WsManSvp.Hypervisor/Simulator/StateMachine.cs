@@ -14,4 +14,16 @@ internal static class StateMachine
         (StateTransition.Reboot or StateTransition.Reset, SystemState.Running) => SystemState.Running,
         _ => null,
     };
+
+    /// <summary>
+    /// The system after moving to <paramref name="next"/>: a start from off or crashed runs the definition as
+    /// it is then; an instance keeps what it runs with while it runs, pauses or is saved (a saved system
+    /// resumes with it); off and crashed systems run nothing.
+    /// </summary>
+    public static VirtualSystem Moved(VirtualSystem system, SystemState next, DateTimeOffset now) => system with
+    {
+        State = next,
+        TimeOfLastStateChange = now,
+        ActiveDefinition = next is SystemState.Off or SystemState.Crashed ? null : system.ActiveDefinition ?? system.Definition,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 
 namespace WsManSvp.Server.Hosting;
 
@@ -21,6 +22,7 @@ public static class CommandLine
           --certificate-password PW    password of a PFX file (or WSMANSVP_CERTIFICATE_PASSWORD)
           --seed-systems N             extra simulated virtual systems (load tests)
           --host-name NAME             name of the simulated host (default: this machine's name)
+          --sim-latency DURATION       how long each simulated change takes, e.g. 500ms, 2s or PT2S (default 0)
           --max-envelope-size-kb N     largest envelope accepted or sent (default 500)
           --enumeration-timeout SEC    how long an idle enumeration context lives (default 60)
           --operation-timeout SEC      longest an operation may run (default 60)
@@ -55,6 +57,7 @@ public static class CommandLine
                 "--certificate-password" => s with { CertificatePassword = Value() },
                 "--seed-systems" => s with { SeedSystems = Number(arg, Value(), 0, 1_000_000) },
                 "--host-name" => s with { HostName = Value() },
+                "--sim-latency" => s with { SimulatorLatency = Duration(arg, Value(), TimeSpan.FromHours(1)) },
                 "--max-envelope-size-kb" => s with { MaxEnvelopeSizeKb = Number(arg, Value(), 8, 100 * 1024) },
                 "--enumeration-timeout" => s with { EnumerationContextLifetime = TimeSpan.FromSeconds(Number(arg, Value(), 1, 86400)) },
                 "--operation-timeout" => s with { MaxOperationTimeout = TimeSpan.FromSeconds(Number(arg, Value(), 1, 3600)) },
@@ -69,6 +72,29 @@ public static class CommandLine
         "sim" or "libvirt" => value,
         _ => throw new CommandLineException($"--backend is 'sim' or 'libvirt', not '{value}'."),
     };
+
+    /// <summary>"500ms", "2s" or an xs:duration ("PT2S"), from zero to <paramref name="max"/>.</summary>
+    private static TimeSpan Duration(string option, string value, TimeSpan max)
+    {
+        var duration = value.EndsWith("ms", StringComparison.Ordinal) ? Scaled(value[..^2], 1)
+            : value.EndsWith('s') ? Scaled(value[..^1], 1000)
+            : XmlDuration(value);
+        return duration is { } d && d >= TimeSpan.Zero && d <= max
+            ? d
+            : throw new CommandLineException($"{option} is a duration such as 500ms, 2s or PT2S, up to {max.TotalSeconds:0}s, not '{value}'.");
+    }
+
+    private static TimeSpan? Scaled(string number, int millisecondsPerUnit) =>
+        decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n <= int.MaxValue / (decimal)millisecondsPerUnit
+            ? TimeSpan.FromMilliseconds((double)(n * millisecondsPerUnit))
+            : null;
+
+    private static TimeSpan? XmlDuration(string text)
+    {
+        try { return XmlConvert.ToTimeSpan(text); }
+        catch (FormatException) { return null; }
+        catch (OverflowException) { return null; }
+    }
 
     private static int Number(string option, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

@@ -31,6 +31,9 @@ public sealed record ServerSettings
     /// <summary>The simulated host's name; the machine's name when not given.</summary>
     public string? HostName { get; init; }
 
+    /// <summary>How long each change to the simulator takes (so jobs can be watched and cancelled).</summary>
+    public TimeSpan SimulatorLatency { get; init; }
+
     public int MaxEnvelopeSizeKb { get; init; } = 500;
 
     public TimeSpan EnumerationContextLifetime { get; init; } = TimeSpan.FromSeconds(60);

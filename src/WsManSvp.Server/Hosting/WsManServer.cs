@@ -44,7 +44,7 @@ public sealed class WsManServer : IAsyncDisposable
 
     public JobEngine Jobs { get; }
 
-    /// <summary>The state database in the data directory (jobs; the simulator's systems and snapshots).</summary>
+    /// <summary>The state file in the data directory, where the components keep what survives a restart.</summary>
     public StateDatabase State { get; }
 
     /// <summary>The endpoint URLs actually listened on (ports resolved).</summary>
@@ -73,34 +73,45 @@ public sealed class WsManServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
         var state = StateDatabase.Open(settings.DataDirectory);
-        var hypervisor = await Backends.CreateAsync(settings, cancellationToken);
-        var repository = CimClassRepository.LoadEmbedded();
+        IHypervisor? hypervisor = null;
         JobEngine? jobs = null; // opened once logging is built, before the first request
-        var options = new WsManOptions
+        try
         {
-            MaxEnvelopeSize = maxEnvelope,
-            EnumerationContextLifetime = settings.EnumerationContextLifetime,
-            MaxOperationTimeout = settings.MaxOperationTimeout,
-            ProductVersion = typeof(WsManServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-        };
-        var contexts = new EnumerationContextStore(options, TimeProvider.System);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(contexts);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
-            VirtualizationProviders.Create(hypervisor, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
-            CimNamespaces.All)));
-        builder.Services.AddSingleton<WsManProcessor>();
-        builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
-        builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
+            hypervisor = await Backends.CreateAsync(settings, state, cancellationToken);
+            var repository = CimClassRepository.LoadEmbedded();
+            var options = new WsManOptions
+            {
+                MaxEnvelopeSize = maxEnvelope,
+                EnumerationContextLifetime = settings.EnumerationContextLifetime,
+                MaxOperationTimeout = settings.MaxOperationTimeout,
+                ProductVersion = typeof(WsManServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            };
+            var contexts = new EnumerationContextStore(options, TimeProvider.System);
+            builder.Services.AddSingleton(options);
+            builder.Services.AddSingleton(contexts);
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
+                VirtualizationProviders.Create(hypervisor, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+                CimNamespaces.All)));
+            builder.Services.AddSingleton<WsManProcessor>();
+            builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
+            builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
 
-        var app = builder.Build();
-        jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Jobs"));
-        var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        return new WsManServer(app, hypervisor, jobs, state, contexts, credentials);
+            var app = builder.Build();
+            jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Jobs"));
+            var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
+            app.Run(endpoint.HandleAsync);
+            await app.StartAsync(cancellationToken);
+            return new WsManServer(app, hypervisor, jobs, state, contexts, credentials);
+        }
+        catch
+        {
+            if (jobs is not null) await jobs.DisposeAsync();
+            if (hypervisor is not null) await hypervisor.DisposeAsync();
+            await state.DisposeAsync();
+            throw;
+        }
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

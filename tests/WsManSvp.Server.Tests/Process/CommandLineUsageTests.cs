@@ -10,7 +10,7 @@ public sealed class CommandLineUsageTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Usage:", run.Stdout.TrimStart());
-        foreach (var option in new[] { "--urls", "--data-dir", "--allow-unencrypted", "--certificate", "user add NAME", "WSMANSVP_USER" })
+        foreach (var option in new[] { "--urls", "--data-dir", "--allow-unencrypted", "--certificate", "--sim-latency", "user add NAME", "WSMANSVP_USER" })
             Assert.Contains(option, run.Stdout);
         Assert.Equal("", run.Stderr);
     }
