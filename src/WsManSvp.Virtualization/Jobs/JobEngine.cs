@@ -166,7 +166,7 @@ public sealed class JobEngine : IAsyncDisposable
             {
                 (final, error) = _shutdown.IsCancellationRequested
                     ? (JobState.Exception, new JobError(2, "Interrupted: the service stopped before this job finished.", (uint)CimStatus.Failed, JobErrorKind.Interrupted))
-                    : (entry.StopAs, new JobError(2, $"{(entry.StopAs == JobState.Killed ? "Killed" : "Terminated")} at a client's request before it finished; nothing was changed.",
+                    : (entry.StopAs, new JobError(2, $"{(entry.StopAs == JobState.Killed ? "Killed" : "Terminated")} at a client's request before it finished.",
                         (uint)CimStatus.Failed, JobErrorKind.Stopped));
             }
             catch (Exception e)

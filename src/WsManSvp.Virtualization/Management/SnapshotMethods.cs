@@ -98,7 +98,10 @@ public sealed class SnapshotMethods(ModelInstances instances, ILogger logger)
     {
         var paths = await Source.PathsAsync(context).ConfigureAwait(false);
         var (system, snapshot) = await SnapshotOf(args.Reference("Snapshot"), "Snapshot", paths, context).ConfigureAwait(false);
-        if (system.State is SystemState.Starting or SystemState.ShuttingDown || !Source.PendingStateChanges.TryBegin(system.Id, EnabledStates.Enabled))
+        // Where the system is going: a full snapshot's state, or (disk only) started again if it was active.
+        var requested = snapshot.Kind == SnapshotKind.Full ? EnabledStates.EnabledState(snapshot.State)
+            : VirtualDevices.IsActive(system.State) ? EnabledStates.Enabled : EnabledStates.Disabled;
+        if (system.State is SystemState.Starting or SystemState.ShuttingDown || !Source.PendingStateChanges.TryBegin(system.Id, requested))
             throw new RequestRejected(MethodCodes.InvalidState, $"Snapshot: {system.Definition.Name} is changing state; apply the snapshot once it has.");
         try
         {
