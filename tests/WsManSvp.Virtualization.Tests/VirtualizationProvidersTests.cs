@@ -61,4 +61,20 @@ public sealed class VirtualizationProvidersTests
         Assert.Equal(10, elements.Count(i => i.Class.IsA("CIM_LogicalDevice")));
         Assert.Equal(17, elements.Count);
     }
+    [Theory]
+    [InlineData("CIM_ComputerSystem", "CIM_ComputerSystem instances cannot be modified.")]
+    [InlineData("CIM_SystemDevice", "CIM_SystemDevice instances cannot be modified.")]
+    public async Task Until_a_family_says_otherwise_the_model_is_not_modified_through_Put(string className, string message)
+    {
+        await using var model = await ServedModel.SeededAsync();
+        var cls = Model.Repository.GetClass(className)!;
+        var instance = await model.Operations.EnumerateInstancesAsync(cls, CimNamespaces.Cimv2, Model.Context).FirstAsync(i => i.Class == cls);
+        var modified = new CimInstance(cls, instance.Namespace);
+        foreach (var key in cls.KeyProperties) modified.Set(key.Name, instance[key]);
+        if (cls.GetProperty("ElementName") is not null) modified.Set("ElementName", "renamed");
+
+        var e = await Assert.ThrowsAsync<CimException>(async () => await model.Operations.ModifyInstanceAsync(modified, Model.Context));
+
+        Assert.Equal((CimStatus.NotSupported, message), (e.Status, e.Message));
+    }
 }

@@ -54,7 +54,8 @@ public sealed class FaultEnvelopeTests : IAsyncLifetime
             "wsman:InvalidOptions", Ns.WsManFaultAction
         },
         { Request.PullOf("uuid:00000000-0000-0000-0000-00000000dead").Build(), "wsen:InvalidEnumerationContext", Ns.EnumerationFaultAction },
-        { (Request.GetOf("CIM_ComputerSystem") with { Action = Request.Get.Replace("Get", "Put") }).Build(), "wsa:ActionNotSupported", Ns.AddressingFaultAction },
+        { (Request.GetOf("CIM_ComputerSystem") with { Action = Request.Get.Replace("Get", "Create") }).Build(), "wsa:ActionNotSupported", Ns.AddressingFaultAction },
+        { (Request.GetOf("CIM_ComputerSystem") with { Action = Request.Get.Replace("Get", "Put") }).Build(), "wxf:InvalidRepresentation", Ns.TransferFaultAction },
     };
 
     [Theory]
@@ -71,6 +72,7 @@ public sealed class FaultEnvelopeTests : IAsyncLifetime
         {
             "wsa" => Ns.Wsa,
             "wsen" => Ns.Wsen,
+            "wxf" => Ns.Wxf,
             _ => Ns.WsMan,
         };
         Assert.Equal(expected, subcodeValue.GetNamespaceOfPrefix(prefix));

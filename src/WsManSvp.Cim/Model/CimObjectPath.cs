@@ -83,7 +83,8 @@ public sealed class CimObjectPath : IEquatable<CimObjectPath>
         {
             sb.Append(i == 0 ? '.' : ',').Append(Keys[i].Name).Append('=');
             var v = Keys[i].Value;
-            if (v.Type is CimType.String or CimType.Char16 or CimType.DateTime or CimType.Reference)
+            if (v.IsNull) sb.Append("NULL"); // not a valid path, but worth showing in messages
+            else if (v.Type is CimType.String or CimType.Char16 or CimType.DateTime or CimType.Reference)
                 sb.Append('"').Append(v.ToText().Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
             else sb.Append(v.ToText());
         }

@@ -151,7 +151,9 @@ public readonly struct CimValue : IEquatable<CimValue>
         float.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : FormatReal((double)value);
 
     public override string ToString() =>
-        IsNull ? "NULL" : IsArray ? "{" + string.Join(", ", AsArray().ToArray().Select(v => v.ToText())) + "}" : ToText();
+        IsNull ? "NULL" :
+        IsArray ? "{" + string.Join(", ", AsArray().ToArray().Select(v => v.ToString())) + "}" :
+        Type == CimType.Instance ? $"instance of {AsInstance().Class.Name}" : ToText();
 
     public bool Equals(CimValue other)
     {

@@ -6,7 +6,7 @@ namespace WsManSvp.Cim.Providers;
 
 /// <summary>
 /// The CIM operations over the registered providers: Get and Enumerate are polymorphic (a class's
-/// subclasses are included), invocation goes to the provider of the target's class.
+/// subclasses are included), invocation and modification go to the provider of the target's class.
 /// </summary>
 public sealed class CimOperations
 {
@@ -72,6 +72,20 @@ public sealed class CimOperations
             ?? throw new CimException(CimStatus.NotFound, $"No {requested.Name} instance matches the selectors.");
         var provider = _providers[new ProvidedClass(instance.Namespace, instance.Class.Name)];
         return await provider.InvokeMethodAsync(instance.GetPath(), method, arguments, context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Modifies an instance (see <see cref="ICimProvider.ModifyInstanceAsync"/>): the provider of its exact class
+    /// applies the specified non-key properties and returns the instance as it now is. The instance its keys name
+    /// must exist (<see cref="CimStatus.NotFound"/> otherwise).
+    /// </summary>
+    public async ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context)
+    {
+        var path = modified.GetPath();
+        if (!_providers.TryGetValue(new ProvidedClass(modified.Namespace, modified.Class.Name), out var provider) ||
+            await provider.GetInstanceAsync(path, context).ConfigureAwait(false) is null)
+            throw new CimException(CimStatus.NotFound, $"The instance {path} does not exist.");
+        return await provider.ModifyInstanceAsync(modified, context).ConfigureAwait(false);
     }
 
     private IEnumerable<(ProvidedClass, ICimProvider)> Candidates(CimClass requested, CimObjectPath path)

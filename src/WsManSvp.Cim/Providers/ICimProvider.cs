@@ -31,7 +31,19 @@ public interface ICimProvider
     /// <summary>Every instance of exactly <paramref name="cls"/>, streamed as built.</summary>
     IAsyncEnumerable<CimInstance> EnumerateInstancesAsync(ProvidedClass cls, CimCallContext context);
 
-    /// <summary>An extrinsic method on the instance at <paramref name="target"/>, arguments already typed.</summary>
+    /// <summary>
+    /// An extrinsic method on the instance at <paramref name="target"/>, arguments already typed. A string parameter
+    /// that carries embedded instances arrives as <see cref="CimType.Instance"/> values (see <see cref="CimParameter.CarriesInstance"/>).
+    /// </summary>
     ValueTask<CimMethodResult> InvokeMethodAsync(CimObjectPath target, CimMethod method,
         IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context);
+
+    /// <summary>
+    /// Modifies an existing instance (OMI's ModifyInstance, WS-Transfer Put): <paramref name="modified"/> is of exactly one
+    /// of <see cref="Classes"/>, its keys name the instance, and the provider applies the non-key properties it
+    /// reports as specified (<see cref="CimInstance.IsSpecified(CimProperty)"/>: the client sent them, perhaps as NULL;
+    /// the others are to stay as they are). Returns the instance as it now is. A class whose instances cannot be
+    /// modified: <see cref="CimStatus.NotSupported"/>; a property that cannot be set: <see cref="CimStatus.InvalidParameter"/>.
+    /// </summary>
+    ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context);
 }

@@ -85,6 +85,7 @@ public sealed class CimClassRepository
                 isKey: p.Qualifiers.Has("Key") || previous?.IsKey == true,
                 refClass,
                 p.Qualifiers.StringOf("EmbeddedInstance") ?? previous?.EmbeddedInstance,
+                p.Qualifiers.Has("EmbeddedObject") || previous?.IsEmbeddedObject == true,
                 p.Qualifiers.Find("ValueMap")?.Strings ?? previous?.ValueMap ?? [],
                 previous?.DeclaringClass ?? mof.Name,
                 inherited >= 0 ? inherited : properties.Count);
@@ -108,7 +109,8 @@ public sealed class CimClassRepository
                     IsOut: p.Qualifiers.Has("Out"),
                     refClass,
                     p.Qualifiers.StringOf("EmbeddedInstance"),
-                    p.Qualifiers.Find("ValueMap")?.Strings ?? []);
+                    p.Qualifiers.Find("ValueMap")?.Strings ?? [],
+                    p.Qualifiers.Has("EmbeddedObject"));
             }).ToArray();
             methods[m.Name] = new CimMethod(m.Name, returnType, parameters, mof.Name);
         }

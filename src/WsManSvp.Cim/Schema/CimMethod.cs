@@ -10,7 +10,12 @@ public sealed record CimParameter(
     bool IsOut,
     string? ReferenceClass,
     string? EmbeddedInstance,
-    IReadOnlyList<string> ValueMap);
+    IReadOnlyList<string> ValueMap,
+    bool IsEmbeddedObject = false)
+{
+    /// <summary>A string that carries an embedded instance (EmbeddedInstance or EmbeddedObject qualifier).</summary>
+    public bool CarriesInstance => Type == CimType.String && (EmbeddedInstance is not null || IsEmbeddedObject);
+}
 
 /// <summary>An extrinsic method of a class (DSP0004), invoked over WS-Man as a custom action.</summary>
 public sealed class CimMethod(string name, CimType returnType, IReadOnlyList<CimParameter> parameters, string declaringClass)

@@ -7,7 +7,7 @@ namespace WsManSvp.Cim.Schema;
 public sealed class CimProperty
 {
     internal CimProperty(string name, CimType type, bool isArray, bool isKey, string? referenceClass,
-        string? embeddedInstance, IReadOnlyList<string> valueMap, string declaringClass, int index)
+        string? embeddedInstance, bool isEmbeddedObject, IReadOnlyList<string> valueMap, string declaringClass, int index)
     {
         Name = name;
         Type = type;
@@ -15,6 +15,7 @@ public sealed class CimProperty
         IsKey = isKey;
         ReferenceClass = referenceClass;
         EmbeddedInstance = embeddedInstance;
+        IsEmbeddedObject = isEmbeddedObject;
         ValueMap = valueMap;
         DeclaringClass = declaringClass;
         Index = index;
@@ -34,6 +35,15 @@ public sealed class CimProperty
 
     /// <summary>For strings holding embedded instances: the class named by the EmbeddedInstance qualifier.</summary>
     public string? EmbeddedInstance { get; }
+
+    /// <summary>For strings: the EmbeddedObject qualifier, an embedded object of any class.</summary>
+    public bool IsEmbeddedObject { get; }
+
+    /// <summary>
+    /// A string that carries an embedded instance (DSP0004 EmbeddedInstance or EmbeddedObject): it holds
+    /// <see cref="CimType.Instance"/> values (or, as written by some clients, their text).
+    /// </summary>
+    public bool CarriesInstance => Type == CimType.String && (EmbeddedInstance is not null || IsEmbeddedObject);
 
     /// <summary>The ValueMap qualifier's entries (empty when none).</summary>
     public IReadOnlyList<string> ValueMap { get; }

@@ -6,12 +6,27 @@ namespace WsManSvp.Cim.Xml;
 
 /// <summary>
 /// Reads DSP0230 XML into CIM values against a declaration: an instance against its class, a method's
-/// input against its parameters. Anything that does not fit raises <see cref="CimXmlException"/>
+/// input against its parameters. Strings that carry embedded instances (EmbeddedInstance, EmbeddedObject)
+/// are read into <see cref="CimType.Instance"/> values, whichever form the client sent them in
+/// (<see cref="EmbeddedInstanceReader"/>). Anything that does not fit raises <see cref="CimXmlException"/>
 /// naming the property or parameter.
 /// </summary>
-public sealed class CimXmlReader(CimPathBinder binder)
+public sealed class CimXmlReader
 {
-    /// <summary>Reads the method input element (the reader is on it), one value per IN parameter given.</summary>
+    private readonly CimPathBinder _binder;
+    private readonly EmbeddedInstanceReader _embedded;
+
+    public CimXmlReader(CimPathBinder binder)
+    {
+        _binder = binder;
+        _embedded = new EmbeddedInstanceReader(binder.Repository, this);
+    }
+
+    /// <summary>
+    /// Reads the method input element (the reader is on it), one value per IN parameter given. A parameter
+    /// carrying embedded instances gets <see cref="CimType.Instance"/> values: one instance, an array of them
+    /// (one per repeated element), or NULL of type Instance.
+    /// </summary>
     public IReadOnlyDictionary<string, CimValue> ReadArguments(XmlReader r, CimMethod method, string @namespace)
     {
         var collected = new Dictionary<string, (CimParameter Parameter, List<CimValue> Values)>(StringComparer.OrdinalIgnoreCase);
@@ -26,18 +41,27 @@ public sealed class CimXmlReader(CimPathBinder binder)
                     collected[parameter.Name] = entry = (parameter, []);
                 else if (!parameter.IsArray)
                     throw new CimXmlException($"Parameter {parameter.Name} is not an array but was given more than once.", parameter.Name);
-                entry.Values.Add(ReadValue(r, parameter.Type, parameter.Name, @namespace));
+                entry.Values.Add(parameter.CarriesInstance
+                    ? ReadEmbedded(r, parameter.Name, parameter.EmbeddedInstance, @namespace, depth: 0)
+                    : ReadValue(r, parameter.Type, parameter.Name, @namespace));
             } while (r.NextChildElement());
             r.LeaveElement();
         }
         return collected.ToDictionary(
             e => e.Key,
-            e => Combine(e.Value.Parameter.Type, e.Value.Parameter.IsArray, e.Value.Values),
+            e => Combine(e.Value.Parameter.CarriesInstance ? CimType.Instance : e.Value.Parameter.Type, e.Value.Parameter.IsArray, e.Value.Values),
             StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Reads an instance element of <paramref name="cls"/> (the reader is on it).</summary>
-    public CimInstance ReadInstance(XmlReader r, CimClass cls, string @namespace)
+    /// <summary>
+    /// Reads an instance element of <paramref name="cls"/> (the reader is on it). The properties given are
+    /// those the instance reports as specified (<see cref="CimInstance.IsSpecified(CimProperty)"/>), NULL ones
+    /// included. Property elements are matched by local name, whatever their namespace (clients write an
+    /// embedded instance's properties in its class namespace or in the enclosing one).
+    /// </summary>
+    public CimInstance ReadInstance(XmlReader r, CimClass cls, string @namespace) => ReadInstance(r, cls, @namespace, depth: 0);
+
+    internal CimInstance ReadInstance(XmlReader r, CimClass cls, string @namespace, int depth)
     {
         var instance = new CimInstance(cls, @namespace);
         var collected = new Dictionary<CimProperty, List<CimValue>>();
@@ -45,18 +69,37 @@ public sealed class CimXmlReader(CimPathBinder binder)
         {
             do
             {
+                // MS-WSMAN 3.1.4.1.27: Windows clients may send the instance's EPR as cim:Location; it is not a property.
+                if (r.LocalName == "Location" && r.NamespaceURI == XmlNs.CimCommon)
+                {
+                    r.Skip();
+                    continue;
+                }
                 var property = cls.GetProperty(r.LocalName)
                     ?? throw new CimXmlException($"{cls.Name} has no property {r.LocalName}.", r.LocalName, isUnknownName: true);
                 if (!collected.TryGetValue(property, out var values)) collected[property] = values = [];
                 else if (!property.IsArray)
                     throw new CimXmlException($"Property {property.Name} is not an array but was given more than once.", property.Name);
-                values.Add(ReadValue(r, property.Type, property.Name, @namespace));
+                values.Add(property.CarriesInstance
+                    ? ReadEmbedded(r, property.Name, property.EmbeddedInstance, @namespace, depth)
+                    : ReadValue(r, property.Type, property.Name, @namespace));
             } while (r.NextChildElement());
             r.LeaveElement();
         }
         foreach (var (property, values) in collected)
-            instance.Set(property.Name, Combine(property.Type, property.IsArray, values));
+            instance.Set(property.Name, Combine(property.CarriesInstance ? CimType.Instance : property.Type, property.IsArray, values));
         return instance;
+    }
+
+    /// <summary>One element holding an embedded instance (or NULL), consumed.</summary>
+    private CimValue ReadEmbedded(XmlReader r, string name, string? embeddedClass, string @namespace, int depth)
+    {
+        if (r.IsNil())
+        {
+            r.Skip();
+            return CimValue.Null(CimType.Instance);
+        }
+        return CimValue.Instance(_embedded.Read(r, name, embeddedClass, @namespace, depth));
     }
 
     /// <summary>Reads one element holding a scalar (or NULL) of <paramref name="type"/>, and consumes it.</summary>
@@ -69,7 +112,7 @@ public sealed class CimXmlReader(CimPathBinder binder)
         }
         if (type == CimType.Reference)
         {
-            try { return CimValue.Reference(binder.BindReference(EndpointReferenceReader.ReadEndpointReference(r), @namespace)); }
+            try { return CimValue.Reference(_binder.BindReference(EndpointReferenceReader.ReadEndpointReference(r), @namespace)); }
             catch (CimSelectorException e) { throw new CimXmlException($"{name}: {e.Message}", name); }
             catch (CimXmlException e) when (e.Name is null) { throw new CimXmlException($"{name}: {e.Message}", name); }
         }

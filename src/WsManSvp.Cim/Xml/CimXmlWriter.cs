@@ -1,3 +1,4 @@
+using System.Text;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Schema;
 
@@ -6,8 +7,9 @@ namespace WsManSvp.Cim.Xml;
 /// <summary>
 /// Writes CIM instances and values as DSP0230 XML: an element named after the class in the class's
 /// namespace (prefix p), one child per property in schema order, arrays repeated, NULL as xsi:nil,
-/// datetimes in cim:Datetime / cim:Interval, references as endpoint references. The wsa, wsman, cim
-/// and xsi prefixes must be declared by an enclosing element (the envelope).
+/// datetimes in cim:Datetime / cim:Interval, references as endpoint references, embedded instances as
+/// elements typed with their class (xsi:type="q:CLASS_Type", children in the class namespace q). The wsa,
+/// wsman, cim and xsi prefixes must be declared by an enclosing element (the envelope).
 /// </summary>
 public static class CimXmlWriter
 {
@@ -50,7 +52,11 @@ public static class CimXmlWriter
     }
 
     /// <summary>One property (or parameter): nil when NULL, one element per array item, else one element.</summary>
-    public static void WriteProperty(Utf8XmlWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> name, CimValue value, ResourceUriScheme uris)
+    public static void WriteProperty(Utf8XmlWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> name, CimValue value, ResourceUriScheme uris) =>
+        WriteProperty(w, prefix, name, value, uris, depth: 0);
+
+    /// <param name="depth">How many embedded instances enclose the property (each level declares its own prefix).</param>
+    private static void WriteProperty(Utf8XmlWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> name, CimValue value, ResourceUriScheme uris, int depth)
     {
         if (value.IsNull)
         {
@@ -61,20 +67,50 @@ public static class CimXmlWriter
         }
         if (value.IsArray)
         {
-            foreach (var item in value.AsArray())
-            {
-                w.Start(prefix, name);
-                WriteScalarContent(w, item, uris);
-                w.End(prefix, name);
-            }
+            foreach (var item in value.AsArray()) WriteItem(w, prefix, name, item, uris, depth);
             return;
         }
+        WriteItem(w, prefix, name, value, uris, depth);
+    }
+
+    private static void WriteItem(Utf8XmlWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> name, CimValue value, ResourceUriScheme uris, int depth)
+    {
         w.Start(prefix, name);
-        WriteScalarContent(w, value, uris);
+        if (value.Type == CimType.Instance) WriteEmbeddedContent(w, value.AsInstance(), uris, depth + 1);
+        else WriteScalarContent(w, value, uris);
         w.End(prefix, name);
     }
 
-    public static void WriteScalarContent(Utf8XmlWriter w, CimValue value, ResourceUriScheme uris)
+    /// <summary>
+    /// An embedded instance inside its property element (DSP0230, as OMI and Windows write it): the element is
+    /// typed with the class (xsi:type="q:CLASS_Type", q its resource URI) and holds the instance's properties in q.
+    /// </summary>
+    private static void WriteEmbeddedContent(Utf8XmlWriter w, CimInstance instance, ResourceUriScheme uris, int depth)
+    {
+        var level = depth <= EmbeddedLevels.Length ? EmbeddedLevels[depth - 1] : EmbeddedLevel.At(depth);
+        var cls = instance.Class;
+        w.Attribute(level.Xmlns, uris.ForClass(cls.Name, instance.Namespace));
+        w.Attribute("xsi:type"u8, string.Concat(level.TypePrefix, cls.Name, "_Type"));
+        foreach (var property in cls.XmlOrder)
+            WriteProperty(w, level.Prefix, property.Utf8Name, instance[property], uris, depth);
+    }
+
+    /// <summary>
+    /// The prefix of an embedded instance's namespace: q inside a top-level instance, q2 one level deeper, and
+    /// so on, so each level's property element keeps the prefix its enclosing element declared.
+    /// </summary>
+    private sealed record EmbeddedLevel(byte[] Prefix, byte[] Xmlns, string TypePrefix)
+    {
+        public static EmbeddedLevel At(int depth)
+        {
+            var prefix = depth == 1 ? "q" : "q" + depth;
+            return new(Encoding.UTF8.GetBytes(prefix), Encoding.UTF8.GetBytes("xmlns:" + prefix), prefix + ":");
+        }
+    }
+
+    private static readonly EmbeddedLevel[] EmbeddedLevels = [.. Enumerable.Range(1, 8).Select(EmbeddedLevel.At)];
+
+    private static void WriteScalarContent(Utf8XmlWriter w, CimValue value, ResourceUriScheme uris)
     {
         switch (value.Type)
         {

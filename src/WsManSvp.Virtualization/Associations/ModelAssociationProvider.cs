@@ -68,6 +68,10 @@ public abstract class ModelAssociationProvider(ModelInstances instances, CimClas
         IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context) =>
         throw new CimException(CimStatus.MethodNotAvailable, $"{_class.Name} has no methods.");
 
+    /// <summary>Put: an association's instances follow from the model; they are not modified directly.</summary>
+    public ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context) =>
+        throw new CimException(CimStatus.NotSupported, $"{_class.Name} instances cannot be modified.");
+
     private CimInstance Build(Link link, ModelPaths paths, string @namespace)
     {
         var instance = new CimInstance(_class, @namespace)

@@ -31,5 +31,9 @@ public abstract class ModelClassProvider(ModelInstances instances, params Provid
         IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context) =>
         throw new CimException(CimStatus.NotSupported, $"{target.ClassName}.{method.Name} is not implemented.");
 
+    /// <summary>Put: the model's classes are read-only unless a family says otherwise.</summary>
+    public virtual ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context) =>
+        throw new CimException(CimStatus.NotSupported, $"{modified.Class.Name} instances cannot be modified.");
+
     protected static ProvidedClass Cimv2(string className) => new(CimNamespaces.Cimv2, className);
 }

@@ -16,7 +16,7 @@ public static class CimFaults
         CimStatus.InvalidParameter => Fault.InvalidParameter("InvalidValue", e.Message),
         CimStatus.TypeMismatch => Fault.InvalidParameter("TypeMismatch", e.Message),
         CimStatus.NoSuchProperty => Fault.SchemaValidationError(e.Message),
-        CimStatus.NotSupported or CimStatus.MethodNotAvailable or CimStatus.MethodNotFound => Fault.ActionNotSupported(e.Message),
+        CimStatus.NotSupported or CimStatus.MethodNotAvailable or CimStatus.MethodNotFound => Fault.ActionRefused(e.Message),
         CimStatus.AlreadyExists => Fault.AlreadyExists(e.Message),
         CimStatus.AccessDenied => Fault.AccessDenied(e.Message),
         CimStatus.QueryLanguageNotSupported => Fault.FilterDialectRequestedUnavailable(e.Message),

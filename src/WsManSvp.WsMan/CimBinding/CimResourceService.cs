@@ -12,7 +12,8 @@ namespace WsManSvp.WsMan.CimBinding;
 /// <summary>
 /// The WS-Management CIM binding (DSP0227): resource URIs name classes, selectors name keys,
 /// __cimnamespace names the namespace, instances are written per DSP0230, methods are custom actions,
-/// enumerations are filtered with WQL, CQL, the association filter or the selector filter.
+/// Put modifies an instance, enumerations are filtered with WQL, CQL, the association filter or the
+/// selector filter.
 /// </summary>
 public sealed class CimResourceService(CimOperations cim) : IResourceService
 {
@@ -117,6 +118,23 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         var (target, path, method, arguments) = (MethodCall)call;
         var result = await CimFaults.Guard(() => cim.InvokeMethodAsync(target.Class, path, method, arguments, Context(request))).ConfigureAwait(false);
         MethodOutputWriter.Write(output, target.Scheme.ForClass(target.Class.Name, target.Namespace), method, result, target.Scheme);
+    }
+
+    public IResourceUpdate ReadPut(ResourceRequest request, XmlReader body)
+    {
+        if (ClassResource.IsClassUri(request.ResourceUri)) throw Fault.ActionNotSupported(Actions.Put).ToException();
+        var target = Resolve(request, Actions.Put);
+        return InstanceUpdate.Read(body, target.Class, target.Scheme, Bind(target, request.Selectors), _xml, cim.Repository, request.Options);
+    }
+
+    public async ValueTask PutAsync(ResourceRequest request, IResourceUpdate update, Utf8XmlWriter body)
+    {
+        var put = (InstanceUpdate)update;
+        var context = Context(request);
+        var existing = await CimFaults.Guard(() => cim.GetInstanceAsync(put.ResourceClass, put.Path, context)).ConfigureAwait(false)
+            ?? throw Fault.DestinationUnreachable($"No {put.ResourceClass.Name} instance in {put.Path.Namespace} matches the selectors.").ToException();
+        var modified = await CimFaults.Guard(() => cim.ModifyInstanceAsync(put.Modified(existing), context)).ConfigureAwait(false);
+        CimXmlWriter.WriteInstance(body, modified, put.Scheme);
     }
 
     private sealed record Target(CimClass Class, ResourceUriScheme Scheme, string Namespace);

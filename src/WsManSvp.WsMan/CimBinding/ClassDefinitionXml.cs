@@ -34,6 +34,7 @@ internal static class ClassDefinitionXml
         if (!string.Equals(p.DeclaringClass, cls.Name, StringComparison.OrdinalIgnoreCase)) w.AttributeRaw("PROPAGATED"u8, "true"u8);
         if (p.IsKey) BooleanQualifier(w, "Key", true);
         if (p.EmbeddedInstance is { } embedded) StringQualifier(w, "EmbeddedInstance", embedded);
+        if (p.IsEmbeddedObject) BooleanQualifier(w, "EmbeddedObject", true);
         if (p.ValueMap.Count > 0) StringArrayQualifier(w, "ValueMap", p.ValueMap);
         w.End(element);
     }
@@ -57,6 +58,7 @@ internal static class ClassDefinitionXml
             BooleanQualifier(w, "In", p.IsIn);
             if (p.IsOut) BooleanQualifier(w, "Out", true);
             if (p.EmbeddedInstance is { } embedded) StringQualifier(w, "EmbeddedInstance", embedded);
+            if (p.IsEmbeddedObject) BooleanQualifier(w, "EmbeddedObject", true);
             if (p.ValueMap.Count > 0) StringArrayQualifier(w, "ValueMap", p.ValueMap);
             w.End(element);
         }

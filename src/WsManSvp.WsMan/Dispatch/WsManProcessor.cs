@@ -65,8 +65,7 @@ public sealed class WsManProcessor(
             var maxReply = ReplyBudget(limits.MaxEnvelopeSize, utf16);
             var ctx = new OperationContext(headers, caller, writer, timeout, maxReply, lang, deadline.Token);
             await DispatchAsync(ctx, reader).ConfigureAwait(false);
-            if (writer.Length > maxReply)
-                throw Fault.EncodingLimit("MaxEnvelopeSize", $"The reply ({writer.Length} octets) exceeds MaxEnvelopeSize ({limits.MaxEnvelopeSize}).").ToException();
+            if (writer.Length > maxReply) throw ReplyTooLarge(headers.Action!, writer.Length, limits.MaxEnvelopeSize);
             return WsManResponse.Envelope(200, writer, utf16);
         }
         catch (WsManFaultException e)
@@ -119,13 +118,25 @@ public sealed class WsManProcessor(
             case Actions.Enumerate:
                 await _enumeration.EnumerateAsync(ctx, body).ConfigureAwait(false);
                 return;
-            case Actions.Put or Actions.Create or Actions.Delete:
+            case Actions.Put:
+                await PutOperation.RunAsync(ctx, resources, body).ConfigureAwait(false);
+                return;
+            case Actions.Create or Actions.Delete:
                 throw Fault.ActionNotSupported(action).ToException();
             default:
                 await InvokeOperation.RunAsync(ctx, resources, body).ConfigureAwait(false);
                 return;
         }
     }
+
+    /// <summary>
+    /// DSP0226 R6.2-2: a reply over MaxEnvelopeSize is replaced by a fault; after an operation that changed something
+    /// (Put, a method), the fault says it was done all the same (UnreportableSuccess).
+    /// </summary>
+    private static WsManFaultException ReplyTooLarge(string action, int length, int maxEnvelopeSize) =>
+        (action is Actions.Get or Actions.Enumerate or Actions.Pull or Actions.Release
+            ? Fault.EncodingLimit("MaxEnvelopeSize", $"The reply ({length} octets) exceeds MaxEnvelopeSize ({maxEnvelopeSize}).")
+            : Fault.EncodingLimit("UnreportableSuccess", $"The operation was carried out, but its reply ({length} octets) exceeds MaxEnvelopeSize ({maxEnvelopeSize}).")).ToException();
 
     private static WsManResponse FaultResponse(Utf8XmlWriter writer, int start, WsManFault fault, RequestHeaders? headers, string? lang, bool utf16)
     {

@@ -6,8 +6,11 @@ namespace WsManSvp.WsMan.Faults;
 /// </summary>
 public static class Fault
 {
-    public static WsManFault ActionNotSupported(string? action) => new(FaultCode.Sender, "wsa:ActionNotSupported",
-        $"The action '{action}' is not supported by this resource.", null, Actions.AddressingFault, 2150858771);
+    public static WsManFault ActionNotSupported(string? action) => ActionRefused($"The action '{action}' is not supported by this resource.");
+
+    /// <summary>ActionNotSupported with the reason the resource gave (a CIM provider that cannot do what was asked).</summary>
+    public static WsManFault ActionRefused(string reason) => new(FaultCode.Sender, "wsa:ActionNotSupported",
+        reason, null, Actions.AddressingFault, 2150858771);
 
     public static WsManFault DestinationUnreachable(string reason, string? detail = null) => new(FaultCode.Sender, "wsa:DestinationUnreachable",
         reason, detail, Actions.AddressingFault, detail == "InvalidResourceURI" ? 2150858811u : 2150858752u);
@@ -48,6 +51,13 @@ public static class Fault
             "DuplicateSelectors" => 2150858847u,
             _ => 2150858813u,
         });
+
+    /// <summary>
+    /// WS-Transfer's fault for a Put (or Create) whose representation is not valid for the resource; details
+    /// InvalidValues, MissingValues or InvalidNamespace (DSP0226, as OpenPegasus and Intel AMT send it).
+    /// </summary>
+    public static WsManFault InvalidRepresentation(string detail, string reason) => new(FaultCode.Sender, "wxf:InvalidRepresentation",
+        reason, detail, Actions.TransferFault);
 
     public static WsManFault InvalidParameter(string detail, string reason) => new(FaultCode.Sender, "wsman:InvalidParameter",
         reason, detail, Actions.WsManFault, 2150858810);

@@ -9,6 +9,9 @@ public interface IEnumerationFilter;
 /// <summary>A custom action with its input, read and checked; opaque to the protocol layer.</summary>
 public interface IMethodCall;
 
+/// <summary>The new representation a Put carries, read and checked; opaque to the protocol layer.</summary>
+public interface IResourceUpdate;
+
 /// <summary>The options of an Enumerate that shape its items.</summary>
 public sealed record EnumerationRequest(EnumerationMode Mode, IEnumerationFilter? Filter, string? PolymorphismMode);
 
@@ -49,4 +52,14 @@ public interface IResourceService
 
     /// <summary>Runs a call read by <see cref="ReadMethodCall"/> and writes its output element.</summary>
     ValueTask InvokeAsync(ResourceRequest request, IMethodCall call, Utf8XmlWriter output);
+
+    /// <summary>
+    /// Reads the new representation of the addressed resource that a Put carries (the reader is on the body's
+    /// element; the method consumes it) and checks it against the resource. Nothing changes yet: the protocol
+    /// layer reads the rest of the envelope first.
+    /// </summary>
+    IResourceUpdate ReadPut(ResourceRequest request, XmlReader body);
+
+    /// <summary>Applies an update read by <see cref="ReadPut"/> and writes the representation as it now is.</summary>
+    ValueTask PutAsync(ResourceRequest request, IResourceUpdate update, Utf8XmlWriter body);
 }

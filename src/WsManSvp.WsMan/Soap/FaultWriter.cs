@@ -38,6 +38,8 @@ public static class FaultWriter
         if (fault.Subcode is not null)
         {
             w.Start("s:Subcode"u8);
+            // The envelope declares every prefix replies use but wxf, which only this fault does.
+            if (fault.Subcode.StartsWith("wxf:", StringComparison.Ordinal)) w.Attribute("xmlns:wxf"u8, XmlNs.Transfer);
             w.Element("s:Value"u8, fault.Subcode);
             w.End("s:Subcode"u8);
         }

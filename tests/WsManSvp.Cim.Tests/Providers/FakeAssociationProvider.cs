@@ -46,6 +46,9 @@ public sealed class FakeAssociationProvider(params ProvidedClass[] classes) : IC
         IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context) =>
         throw new CimException(CimStatus.MethodNotAvailable, "Associations have no methods.");
 
+    public ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context) =>
+        throw new CimException(CimStatus.NotSupported, "Associations cannot be modified.");
+
     private async IAsyncEnumerable<CimInstance> Of(ProvidedClass cls)
     {
         await Task.Yield();

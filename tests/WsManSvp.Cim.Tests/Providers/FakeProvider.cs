@@ -41,6 +41,21 @@ public sealed class FakeProvider(params ProvidedClass[] classes) : ICimProvider
         return ValueTask.FromResult(new CimMethodResult(CimValue.UInt32(0), outParameters));
     }
 
+    /// <summary>Applies the specified non-key properties to a copy of the stored instance, which replaces it.</summary>
+    public ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context)
+    {
+        Calls.Add($"Modify {modified.GetPath()} {string.Join(",", modified.SpecifiedProperties.Where(p => !p.IsKey).Select(p => p.Name))}");
+        var index = _instances.FindIndex(i => i.GetPath().Equals(modified.GetPath()));
+        var updated = new CimInstance(modified.Class, modified.Namespace);
+        foreach (var p in modified.Class.Properties)
+        {
+            var value = p.IsKey || !modified.IsSpecified(p) ? _instances[index][p] : modified[p];
+            if (!value.IsNull) updated.Set(p.Name, value);
+        }
+        _instances[index] = updated;
+        return ValueTask.FromResult(updated);
+    }
+
     public static CimInstance System(string className, string name, string @namespace = "root/cimv2") =>
         new CimInstance(TestSchema.Class(className), @namespace).Set("CreationClassName", className).Set("Name", name);
 

@@ -8,6 +8,7 @@ public static class Envelopes
 {
     public const string Anonymous = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous";
     public const string Get = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
+    public const string Put = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Put";
     public const string Enumerate = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate";
     public const string Pull = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Pull";
     public const string Release = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Release";

@@ -155,6 +155,23 @@ public sealed class ClassDefinitionTests(ServerFixture server) : IClassFixture<S
             c => Assert.Equal("CIM_ResourceAllocationSettingData", (string?)c.Attribute("SUPERCLASS")));
     }
 
+    [Fact]
+    public async Task Strings_that_carry_embedded_instances_say_so_with_EmbeddedInstance_or_EmbeddedObject()
+    {
+        using var client = server.Client();
+
+        var service = (await GetClassAsync(client, ("ClassName", "CIM_VirtualSystemManagementService"))).AssertOk().Content;
+        var indication = (await GetClassAsync(client, ("ClassName", "CIM_InstModification"))).AssertOk().Content;
+
+        var defineSystem = service.Elements("METHOD").Single(m => (string?)m.Attribute("NAME") == "DefineSystem");
+        var settings = defineSystem.Elements().Single(p => (string?)p.Attribute("NAME") == "SystemSettings");
+        var resources = defineSystem.Elements().Single(p => (string?)p.Attribute("NAME") == "ResourceSettings");
+        Assert.Equal(("PARAMETER", "string", "CIM_VirtualSystemSettingData"), (settings.Name.LocalName, (string?)settings.Attribute("TYPE"), Qualifier(settings, "EmbeddedInstance")));
+        Assert.Equal(("PARAMETER.ARRAY", "CIM_ResourceAllocationSettingData"), (resources.Name.LocalName, Qualifier(resources, "EmbeddedInstance")));
+        var previous = indication.Elements("PROPERTY").Single(p => (string?)p.Attribute("NAME") == "PreviousInstance");
+        Assert.Equal(("string", "true", null), ((string?)previous.Attribute("TYPE"), Qualifier(previous, "EmbeddedObject"), Qualifier(previous, "EmbeddedInstance")));
+    }
+
     private static Task<WsManReply> GetClassAsync(WsManClient client, params (string Name, string Value)[] selectors) =>
         client.PostAsync(Envelopes.Build(Envelopes.Get, ClassUri, selectors));
 

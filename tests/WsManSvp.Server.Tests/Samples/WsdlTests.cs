@@ -32,10 +32,12 @@ public sealed class WsdlTests(ServerFixture server) : IClassFixture<ServerFixtur
             _ => "",
         };
         using var client = server.Client();
-        var reply = await client.PostAsync(Envelopes.Build(action, resource, action == Envelopes.Get || action.EndsWith("/RequestStateChange") ? host : null, body));
+        var reply = await client.PostAsync(Envelopes.Build(action, resource, action is Envelopes.Get or Envelopes.Put || action.EndsWith("/RequestStateChange") ? host : null, body));
 
         Assert.NotEqual("wsa:ActionNotSupported", reply.Subcode);
         if (action is Envelopes.Pull or Envelopes.Release) reply.AssertFault("wsen:InvalidEnumerationContext");
+        // No class of the model takes a Put yet (TransferPutTests): an empty one shows Put is read and its body checked.
+        else if (action == Envelopes.Put) reply.AssertFault("wxf:InvalidRepresentation", "MissingValues");
         else Assert.Equal(action + "Response", reply.AssertOk().Action);
     }
 
