@@ -27,7 +27,7 @@ public static class VirtualizationProviders
             new CapabilitiesProvider(instances),
             new PoolProvider(instances),
             new ProfileProvider(instances),
-            new SettingsProvider(instances),
+            new SettingsProvider(instances, management),
             new DeviceProvider(instances),
             new HostedDependencyProvider(instances, repository),
             new HostedServiceProvider(instances, repository),

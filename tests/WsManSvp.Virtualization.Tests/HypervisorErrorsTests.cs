@@ -56,7 +56,7 @@ public sealed class HypervisorErrorsTests
 
         var cs = await Assert.ThrowsAsync<CimException>(() => new ComputerSystemProvider(Model.Instances(hv))
             .GetInstanceAsync(Model.SystemPath(system.Id.ToString()), Model.Context).AsTask());
-        var vssd = await Assert.ThrowsAsync<CimException>(() => new SettingsProvider(Model.Instances(hv))
+        var vssd = await Assert.ThrowsAsync<CimException>(() => Model.Settings(hv)
             .GetInstanceAsync(Model.Path("CIM_VirtualSystemSettingData", ("InstanceID", $"WsManSvp:{system.Id}")), Model.Context).AsTask());
 
         Assert.True(cs.Unavailable);

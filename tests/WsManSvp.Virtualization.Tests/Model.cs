@@ -32,6 +32,13 @@ public static class Model
     /// <summary>The instance builders over a hypervisor, as the providers share them.</summary>
     public static ModelInstances Instances(IHypervisor hypervisor) => new(Repository, new ModelSource(hypervisor, JobEngine.InMemory()));
 
+    /// <summary>The settings provider, with the methods a Put of a setting goes through.</summary>
+    public static SettingsProvider Settings(IHypervisor hypervisor)
+    {
+        var instances = Instances(hypervisor);
+        return new SettingsProvider(instances, new ManagementMethods(instances, NullLogger.Instance));
+    }
+
     /// <summary>The service provider with its methods, as the providers share them.</summary>
     public static ServiceProvider Services(IHypervisor hypervisor)
     {

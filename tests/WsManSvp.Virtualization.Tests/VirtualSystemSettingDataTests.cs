@@ -11,7 +11,7 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Each_system_has_its_defined_configuration_and_while_active_its_state_configuration()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new SettingsProvider(Model.Instances(hv));
+        var provider = Model.Settings(hv);
 
         var all = await Model.EnumerateAsync(provider);
 
@@ -34,7 +34,7 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Get_by_InstanceID_finds_the_configuration(string format)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new SettingsProvider(Model.Instances(hv));
+        var provider = Model.Settings(hv);
         var id = Model.SeededId("db01");
 
         var vssd = await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", string.Format(null, format, id))), Model.Context);
@@ -53,7 +53,7 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Get_by_an_InstanceID_naming_no_system_finds_nothing(string instanceId)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new SettingsProvider(Model.Instances(hv));
+        var provider = Model.Settings(hv);
 
         Assert.Null(await provider.GetInstanceAsync(Model.Path(ClassName, ("InstanceID", instanceId)), Model.Context));
     }
@@ -62,7 +62,7 @@ public sealed class VirtualSystemSettingDataTests
     public async Task Setting_data_has_no_methods_implemented()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new SettingsProvider(Model.Instances(hv));
+        var provider = Model.Settings(hv);
         var method = Model.Repository.GetClass("CIM_ComputerSystem")!.GetMethod("RequestStateChange")!;
 
         var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(

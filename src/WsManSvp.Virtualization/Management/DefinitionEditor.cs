@@ -81,11 +81,12 @@ public sealed class DefinitionEditor
     /// <summary>
     /// Changes an allocation as a request asks (ModifyResourceSettings, Put): properties left NULL or equal to
     /// <paramref name="current"/> are no request; any other must be one this kind of allocation lets change.
-    /// Returns the allocation's key afterwards (an adapter's changes with its address).
+    /// A request that only attaches (a medium or connection added to an existing drive or adapter) is not
+    /// <paramref name="strict"/>: what it cannot change is ignored, as in an addition.
     /// </summary>
-    public string Modify(RasdInput request, VirtualResource resource, CimInstance current)
+    public void Modify(RasdInput request, VirtualResource resource, CimInstance current, bool strict = true)
     {
-        CheckChangesAllowed(request, current, ModifiableProperties(resource.Role));
+        if (strict) CheckChangesAllowed(request, current, ModifiableProperties(resource.Role));
         bool Given(string name) => request.Value(name) is { } value && !(current.Class.GetProperty(name) is { } p && current[p] == value);
         switch (resource.Role)
         {
@@ -99,13 +100,13 @@ public sealed class DefinitionEditor
                 ModifyMedium(request, resource.Disk!, Given);
                 break;
             case ResourceRole.NetworkAdapter:
-                return ModifyAdapter(request, resource.Adapter!, Given).MacAddress;
+                ModifyAdapter(request, resource.Adapter!, Given);
+                break;
             case ResourceRole.NetworkConnection:
                 if (Given("Connection") || Given("HostResource") || Given("PoolID"))
                     Replace(resource.Adapter!, resource.Adapter! with { Network = NetworkOf(request).Name });
                 break;
         }
-        return resource.Key;
     }
 
     /// <summary>Removes an allocation: a drive or its medium removes the disk, an adapter or its connection the adapter.</summary>
@@ -131,7 +132,8 @@ public sealed class DefinitionEditor
         ResourceRole.Processor => new HashSet<string> { "VirtualQuantity", "VirtualQuantityUnits", "AllocationUnits", "Reservation", "Limit", "Weight" },
         ResourceRole.Memory => new HashSet<string> { "VirtualQuantity", "VirtualQuantityUnits", "AllocationUnits", "Reservation", "Limit" },
         ResourceRole.Medium => new HashSet<string> { "HostResource", "VirtualQuantity", "VirtualQuantityUnits", "AllocationUnits" },
-        ResourceRole.NetworkAdapter => new HashSet<string> { "Address", "ResourceSubType" },
+        // The address is the adapter's identity (its allocation's InstanceID), so it does not change; the model does.
+        ResourceRole.NetworkAdapter => new HashSet<string> { "ResourceSubType" },
         ResourceRole.NetworkConnection => new HashSet<string> { "Connection", "HostResource", "PoolID" },
         _ => new HashSet<string>(),
     };
@@ -299,18 +301,9 @@ public sealed class DefinitionEditor
         return [mac, VirtualResources.ConnectionKey(mac)];
     }
 
-    private VirtualNetworkAdapter ModifyAdapter(RasdInput request, VirtualNetworkAdapter adapter, Func<string, bool> given)
+    private void ModifyAdapter(RasdInput request, VirtualNetworkAdapter adapter, Func<string, bool> given)
     {
-        var changed = adapter;
-        if (given("Address"))
-        {
-            var mac = NormalizeMac(request, request.String("Address")!);
-            if (_adapters.Any(a => a.MacAddress == mac && a != adapter)) throw request.Invalid($"another adapter has address {mac}.");
-            changed = changed with { MacAddress = mac };
-        }
-        if (given("ResourceSubType")) changed = changed with { Model = ModelOf(request) };
-        Replace(adapter, changed);
-        return changed;
+        if (given("ResourceSubType")) Replace(adapter, adapter with { Model = ModelOf(request) });
     }
 
     private void Replace(VirtualNetworkAdapter adapter, VirtualNetworkAdapter changed) =>

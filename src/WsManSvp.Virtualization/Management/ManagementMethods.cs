@@ -149,7 +149,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             {
                 // Hyper-V style: a medium or connection added to a drive or adapter the configuration already has.
                 var attached = Attached(configuration, parent);
-                editor.Modify(request, attached, instances.ResourceSettingInstance(configuration, attached));
+                editor.Modify(request, attached, instances.ResourceSettingInstance(configuration, attached), strict: false);
                 added.Add(attached.Key);
                 continue;
             }
@@ -194,7 +194,8 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             CheckModifiable(setting.Kind, request.Label, "allocations");
             configuration ??= found.Configuration;
             editor ??= new DefinitionEditor(configuration.Definition, await PoolsAsync(context).ConfigureAwait(false)) { Name = configuration.Definition.Name };
-            modified.Add(editor.Modify(request, found.Resource, instances.ResourceSettingInstance(found.Configuration, found.Resource)));
+            editor.Modify(request, found.Resource, instances.ResourceSettingInstance(found.Configuration, found.Resource));
+            modified.Add(found.Resource.Key);
         }
         var paths = await Source.PathsAsync(context).ConfigureAwait(false);
         if (editor is null) return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings", MethodResults.References(paths, [])));

@@ -23,6 +23,31 @@ public sealed class JobProvider(ModelInstances instances) : ModelClassProvider(i
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>Put: a client may change whether a finished job is removed (DeleteOnCompletion) and when (TimeBeforeRemoval).</summary>
+    public override async ValueTask<CimInstance> ModifyInstanceAsync(CimInstance modified, CimCallContext context)
+    {
+        var paths = await Source.PathsAsync(context).ConfigureAwait(false);
+        var job = paths.Parse(modified.GetPath()) is ModelElement.Job j ? Source.Jobs.Find(j.Id) : null;
+        if (job is null) throw new CimException(CimStatus.NotFound, $"No job {modified.GetPath()} exists.");
+        var current = Instances.JobInstance(job);
+        foreach (var property in modified.SpecifiedProperties)
+        {
+            if (property.IsKey || property.Name is "DeleteOnCompletion" or "TimeBeforeRemoval" || modified[property] == current[property]) continue;
+            throw new CimException(CimStatus.InvalidParameter, $"{property.Name} of a job cannot be changed; DeleteOnCompletion and TimeBeforeRemoval can.");
+        }
+        bool? delete = modified["DeleteOnCompletion"] is { IsNull: false } d ? d.AsBoolean() : null;
+        TimeSpan? keep = null;
+        if (modified["TimeBeforeRemoval"] is { IsNull: false } t)
+        {
+            if (t.AsDateTime() is not { IsInterval: true } interval)
+                throw new CimException(CimStatus.InvalidParameter, "TimeBeforeRemoval is an interval (for example P0DT0H10M0S).");
+            keep = TimeSpan.FromTicks(interval.IntervalMicroseconds * 10);
+        }
+        var changed = await Source.Jobs.ModifyAsync(job.Id, delete, keep).ConfigureAwait(false)
+            ?? throw new CimException(CimStatus.NotFound, $"Job {job.Id} no longer exists.");
+        return Instances.JobInstance(changed);
+    }
+
     public override async ValueTask<CimMethodResult> InvokeMethodAsync(CimObjectPath target, CimMethod method,
         IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
     {
