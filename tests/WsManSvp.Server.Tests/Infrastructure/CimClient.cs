@@ -45,6 +45,33 @@ public sealed class CimClient(WsManClient client) : IDisposable
         (await client.PostAsync(Envelopes.Build(Envelopes.Get, ClassDefinitionUri,
             [("ClassName", className), ("__cimnamespace", @namespace)]))).AssertOk().Content;
 
+    /// <summary>InvokeMethod(ObjectName, Method, parameters): the custom action on the EPR's resource; the reply must be a success.</summary>
+    public async Task<MethodResult> InvokeMethodAsync(Epr objectName, MethodCall call) =>
+        new((await InvokeRawAsync(objectName, call)).AssertOk().Content);
+
+    /// <summary>The reply to a method call, fault or not.</summary>
+    public Task<WsManReply> InvokeRawAsync(Epr objectName, MethodCall call) =>
+        client.PostAsync(Envelopes.Build(objectName.ResourceUri + "/" + call.Method, objectName.ResourceUri, body: call.Body(objectName.ResourceUri),
+            extraHeaders: objectName.SelectorSet.ToString(SaveOptions.DisableFormatting)));
+
+    /// <summary>
+    /// Polls a job with Get every <paramref name="interval"/> (as clients do, DSP1042 8.1.2) until it finishes;
+    /// returns every state seen, the last one finished.
+    /// </summary>
+    public async Task<List<XElement>> PollJobAsync(Epr job, TimeSpan? interval = null, TimeSpan? timeout = null)
+    {
+        var seen = new List<XElement>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var instance = (await client.GetAsync(job)).AssertOk().Content;
+            seen.Add(instance);
+            if (int.Parse(instance.Element(instance.Name.Namespace + "JobState")!.Value) is >= 7 and <= 10) return seen;
+            Assert.True(DateTime.UtcNow < deadline, $"Job {job} did not finish in time; last seen:\n{instance}");
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(100));
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private static Enumeration From(Epr objectName, XElement filter) =>
