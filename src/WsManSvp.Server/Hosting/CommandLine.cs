@@ -26,6 +26,7 @@ public static class CommandLine
           --max-envelope-size-kb N     largest envelope accepted or sent (default 500)
           --enumeration-timeout SEC    how long an idle enumeration context lives (default 60)
           --operation-timeout SEC      longest an operation may run (default 60)
+          --job-time-before-removal SEC  how long a finished job stays (default 300)
           --help                       this text
 
         Credentials: WSMANSVP_USER and WSMANSVP_PASSWORD when both are set; otherwise the users file
@@ -61,6 +62,7 @@ public static class CommandLine
                 "--max-envelope-size-kb" => s with { MaxEnvelopeSizeKb = Number(arg, Value(), 8, 100 * 1024) },
                 "--enumeration-timeout" => s with { EnumerationContextLifetime = TimeSpan.FromSeconds(Number(arg, Value(), 1, 86400)) },
                 "--operation-timeout" => s with { MaxOperationTimeout = TimeSpan.FromSeconds(Number(arg, Value(), 1, 3600)) },
+                "--job-time-before-removal" => s with { JobTimeBeforeRemoval = TimeSpan.FromSeconds(Number(arg, Value(), 1, 7 * 86400)) },
                 _ => throw new CommandLineException($"Unknown option '{arg}'."),
             };
         }
