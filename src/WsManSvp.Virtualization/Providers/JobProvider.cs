@@ -70,20 +70,16 @@ public sealed class JobProvider(ModelInstances instances) : ModelClassProvider(i
         }
     }
 
-    /// <summary>CIM_ConcreteJob.RequestStateChange: 0 stopped, 4096 stopping, 4097 already finished, 1 for Start/Suspend/Service.</summary>
+    /// <summary>CIM_ConcreteJob.RequestStateChange: 0 stopped, 4096 stopping, 4097 already finished, 1 for Start/Suspend/Service, 5 for anything else.</summary>
     private async ValueTask<CimMethodResult> RequestStateChangeAsync(Job job, MethodArguments args, CimCallContext context)
     {
         if (args["TimeoutPeriod"] is { } timeout && !(timeout.AsDateTime() is { IsInterval: true, IntervalMicroseconds: 0 }))
             return MethodResults.Code(RequestStateChange.TimeoutNotSupported);
-        var stopped = args.UInt("RequestedState") switch
-        {
-            Terminate => JobState.Terminated,
-            Kill => JobState.Killed,
-            2 or 3 or 6 => (JobState?)null,
-            _ => throw new CimException(CimStatus.InvalidParameter, "RequestedState must be 2 (Start), 3 (Suspend), 4 (Terminate), 5 (Kill) or 6 (Service)."),
-        };
-        if (stopped is null) return MethodResults.Code(MethodCodes.NotSupported);
-        return await Source.Jobs.StopAsync(job.Id, stopped.Value, StopWait, context.CancellationToken).ConfigureAwait(false) switch
+        var requested = args.UInt("RequestedState");
+        if (requested is 2 or 3 or 6) return MethodResults.Code(MethodCodes.NotSupported); // Start, Suspend, Service
+        if (requested is not (Terminate or Kill)) return MethodResults.Code(RequestStateChange.InvalidParameter);
+        var stopped = requested == Kill ? JobState.Killed : JobState.Terminated;
+        return await Source.Jobs.StopAsync(job.Id, stopped, StopWait, context.CancellationToken).ConfigureAwait(false) switch
         {
             JobStopOutcome.Stopped => MethodResults.Code(MethodCodes.Completed),
             JobStopOutcome.Stopping => MethodResults.Code(MethodCodes.JobStarted),
