@@ -97,6 +97,25 @@ public sealed class DefineSystemFromInputAndReferenceTests(ServerFixture server)
         Assert.NotEqual(original.Single(10).Prop("Address"), cloned.Single(10).Prop("Address"));
     }
 
+    [Fact]
+    public async Task Table_2s_ReferencedConfiguration_is_not_the_CIM_schemas_parameter_name_InvalidName()
+    {
+        using var cim = new CimClient(server.Client());
+        var service = await MethodSteps.ManagementServiceAsync(cim);
+        var reference = await ReferenceAsync(cim, service, "VS1-misspelt");
+        var host = await UseCaseSteps.HostSystemAsync(cim);
+        var before = (await UseCaseSteps.LocateVirtualSystemsAsync(cim, host)).Count;
+
+        // DSP1042 Table 2 and 8.2.1.4 write "ReferencedConfiguration"; the CIM schema and 9.3.1.1 "ReferenceConfiguration".
+        var reply = await cim.InvokeRawAsync(service, new MethodCall("DefineSystem")
+            .Embedded("SystemSettings", SystemSettings("VS2-misspelt"))
+            .Reference("ReferencedConfiguration", reference));
+
+        reply.AssertFault("wsman:InvalidParameter", "InvalidName");
+        Assert.Contains("ReferencedConfiguration", reply.Reason);
+        Assert.Equal(before, (await UseCaseSteps.LocateVirtualSystemsAsync(cim, host)).Count);
+    }
+
     /// <summary>Figure 4's "Reference" configuration: the Defined configuration of a system with one processor, 1024 MB and a 1024 MB disk.</summary>
     private static async Task<Epr> ReferenceAsync(CimClient cim, Epr service, string name, params EmbeddedInstance[] more)
     {
