@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using WsManSvp.Hypervisor;
+using WsManSvp.Virtualization.Model;
 
 namespace WsManSvp.Virtualization.Management;
 
@@ -20,8 +21,9 @@ public static class AllocationUnits
     /// <summary>How many of the pool's base units (bytes, or one for counts) one <paramref name="units"/> is.</summary>
     public static bool TryParse(string? units, ResourceKind kind, out BigInteger multiplier)
     {
+        // NULL: the units of the pool the allocation comes from (its AllocationUnits), so 1024 memory is 1024 MiB.
+        if (units is null) return TryParse(ModelInstances.UnitsOf(kind), kind, out multiplier);
         multiplier = BigInteger.One;
-        if (units is null) return true;
         var text = units.Trim();
         if (kind is ResourceKind.Processor or ResourceKind.Network)
             return text.Equals("count", StringComparison.OrdinalIgnoreCase);

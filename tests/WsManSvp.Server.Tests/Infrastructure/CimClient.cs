@@ -24,9 +24,9 @@ public sealed class CimClient(WsManClient client) : IDisposable
     public Task<List<NamedInstance>> ExecuteQueryAsync(string query, string @namespace) =>
         client.NamedAsync(Enumeration.AllClasses(Filters.Cql(query), @namespace: @namespace));
 
-    /// <summary>AssociatorNames(ObjectName, AssocClass, ResultClass): the associated instances' EPRs.</summary>
-    public Task<List<Epr>> AssociatorNamesAsync(Epr objectName, string assocClass, string resultClass) =>
-        client.EprsAsync(From(objectName, Filters.AssociatedInstances(objectName, assocClass, resultClass: resultClass)));
+    /// <summary>AssociatorNames(ObjectName, AssocClass, ResultClass, Role, ResultRole): the associated instances' EPRs.</summary>
+    public Task<List<Epr>> AssociatorNamesAsync(Epr objectName, string assocClass, string resultClass, string? role = null, string? resultRole = null) =>
+        client.EprsAsync(From(objectName, Filters.AssociatedInstances(objectName, assocClass, role, resultClass, resultRole)));
 
     /// <summary>Associators(ObjectName, AssocClass, ResultClass): the associated instances with their paths.</summary>
     public Task<List<NamedInstance>> AssociatorsAsync(Epr objectName, string assocClass, string resultClass) =>
@@ -44,6 +44,14 @@ public sealed class CimClient(WsManClient client) : IDisposable
     public async Task<XElement> GetClassAsync(string className, string @namespace) =>
         (await client.PostAsync(Envelopes.Build(Envelopes.Get, ClassDefinitionUri,
             [("ClassName", className), ("__cimnamespace", @namespace)]))).AssertOk().Content;
+
+    /// <summary>ModifyInstance(ModifiedInstance): a WS-Transfer Put of the instance element to the EPR; the reply, fault or not.</summary>
+    public Task<WsManReply> PutAsync(Epr instanceName, XElement modifiedInstance) =>
+        client.PostAsync(Envelopes.Build(Envelopes.Put, instanceName.ResourceUri, body: modifiedInstance.ToString(SaveOptions.DisableFormatting),
+            extraHeaders: instanceName.SelectorSet.ToString(SaveOptions.DisableFormatting)));
+
+    /// <summary>A Get whose reply may be a fault (an instance that may no longer exist).</summary>
+    public Task<WsManReply> GetRawAsync(Epr instanceName) => client.GetAsync(instanceName);
 
     /// <summary>InvokeMethod(ObjectName, Method, parameters): the custom action on the EPR's resource; the reply must be a success.</summary>
     public async Task<MethodResult> InvokeMethodAsync(Epr objectName, MethodCall call) =>

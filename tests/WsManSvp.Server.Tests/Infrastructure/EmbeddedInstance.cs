@@ -23,6 +23,26 @@ public enum EmbeddedForm
 /// </summary>
 public sealed record EmbeddedInstance(string ClassName, params (string Name, object Value)[] Properties)
 {
+    /// <summary>
+    /// A local copy of an instance the client received (DSP1042 9.3.2.1, 9.3.2.3: the client "obtains the
+    /// instance" and makes changes to it): every non-NULL property, as text. Values are typed by the class on
+    /// the server, so text suits every form; an array holding one item travels as one value, which the
+    /// server reads as that array (DSP0230, DSP0201).
+    /// </summary>
+    public static EmbeddedInstance From(NamedInstance received) => new(received.ClassName,
+        received.Instance.Elements()
+            .Where(p => (string?)p.Attribute(Ns.Xsi + "nil") != "true")
+            .GroupBy(p => p.Name.LocalName)
+            .Select(g => (g.Key, g.Count() > 1 ? (object)g.Select(p => p.Value).ToArray() : g.Single().Value))
+            .ToArray());
+
+    /// <summary>The copy with one property set (added, or its value replaced), as a client changes its local copy.</summary>
+    public EmbeddedInstance With(string name, object value) =>
+        this with { Properties = [.. Properties.Where(p => p.Name != name), (name, value)] };
+
+    /// <summary>The value the copy holds for a property; null when it holds none.</summary>
+    public object? this[string name] => Properties.FirstOrDefault(p => p.Name == name).Value;
+
     /// <summary>The parameter element <paramref name="parameter"/> holding this instance (in namespace p, the method's class).</summary>
     public string Write(string parameter, EmbeddedForm form) => form switch
     {

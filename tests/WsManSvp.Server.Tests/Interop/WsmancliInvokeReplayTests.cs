@@ -4,7 +4,8 @@ namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>
 /// openwsman's wsman invoke of RequestStateChange, with (-J, an input file) and without (-k) a TimeoutPeriod
-/// in the raw CIM interval form. Starting a system changes state, so those tests get a server each.
+/// in the raw CIM interval form (zero: no timeout). Starting a system changes state, so those tests get a
+/// server each.
 /// </summary>
 public sealed class WsmancliInvokeReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
@@ -26,7 +27,11 @@ public sealed class WsmancliInvokeReplayTests(ServerFixture server) : IClassFixt
 
             var reply = await ClientCapture.Load(capture).WithSelector("Name", name).SendAsync(client);
 
-            Assert.Equal("0", ReturnValue(reply));
+            // The start runs as a job: 4096 and the job's EPR, polled until it completes.
+            Assert.Equal("4096", ReturnValue(reply));
+            using var cim = new CimClient(own.Client());
+            var states = await cim.PollJobAsync(Epr.From(reply.Content.Element(Ns.Class(InteropAssert.ComputerSystem) + "Job")!));
+            Assert.Equal("7", states[^1].Prop("JobState"));
             var after = (await client.GetAsync(InteropAssert.ComputerSystem, ("CreationClassName", InteropAssert.ComputerSystem), ("Name", name))).AssertOk();
             Assert.Equal("2", after.Content.Prop("EnabledState"));
         }

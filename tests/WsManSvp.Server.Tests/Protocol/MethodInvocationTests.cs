@@ -3,8 +3,9 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Protocol;
 
 /// <summary>
-/// CIM methods as custom actions: RequestStateChange on the seeded systems, checked by Get. Each test
-/// changes a different system, so the order the tests run in does not matter.
+/// CIM methods as custom actions: RequestStateChange on the seeded systems, checked by Get. A change a
+/// state allows runs as a job (4096 and its EPR, polled until it completes); one it does not allow is
+/// refused at once. Each test changes a different system, so the order the tests run in does not matter.
 /// </summary>
 public sealed class MethodInvocationTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
@@ -22,6 +23,20 @@ public sealed class MethodInvocationTests(ServerFixture server) : IClassFixture<
         return output.Element(Ns.Class("CIM_ComputerSystem") + "ReturnValue")!.Value;
     }
 
+    /// <summary>Requests the state and follows the job to its end: 4096, a Job EPR, JobState 7 (Completed) at last.</summary>
+    private async Task CompletesAsJobAsync(WsManClient client, string name, string requestedState)
+    {
+        var reply = (await RequestStateChangeAsync(client, name, $"<p:RequestedState>{requestedState}</p:RequestedState>")).AssertOk();
+        var output = reply.Content;
+        Assert.Equal("4096", output.Prop("ReturnValue"));
+        var job = Epr.From(output.Element(Ns.Class("CIM_ComputerSystem") + "Job")!);
+        Assert.Equal("CIM_ConcreteJob", job.ClassName);
+        using var cim = new CimClient(server.Client());
+        var states = await cim.PollJobAsync(job);
+        Assert.Equal("7", states[^1].Prop("JobState"));
+        Assert.Equal("RequestStateChange", states[^1].Prop("Name"));
+    }
+
     private static async Task<string> EnabledStateAsync(WsManClient client, string name) =>
         (await SeededSystems.GetAsync(client, name)).AssertOk().Content.Prop("EnabledState")!;
 
@@ -32,7 +47,7 @@ public sealed class MethodInvocationTests(ServerFixture server) : IClassFixture<
         var db01 = await SeededSystems.NameOfAsync(client, "db01");
         Assert.Equal("3", await EnabledStateAsync(client, db01));
 
-        Assert.Equal("0", await ReturnValueAsync(client, db01, "2"));
+        await CompletesAsJobAsync(client, db01, "2");
 
         var instance = (await SeededSystems.GetAsync(client, db01)).AssertOk().Content;
         Assert.Equal("2", instance.Prop("EnabledState"));
@@ -47,7 +62,7 @@ public sealed class MethodInvocationTests(ServerFixture server) : IClassFixture<
         var web01 = await SeededSystems.NameOfAsync(client, "web01");
         Assert.Equal("2", await EnabledStateAsync(client, web01));
 
-        Assert.Equal("0", await ReturnValueAsync(client, web01, "9"));
+        await CompletesAsJobAsync(client, web01, "9");
         Assert.Equal("9", await EnabledStateAsync(client, web01));
 
         Assert.Equal("4097", await ReturnValueAsync(client, web01, "9"));
@@ -61,7 +76,7 @@ public sealed class MethodInvocationTests(ServerFixture server) : IClassFixture<
         var build01 = await SeededSystems.NameOfAsync(client, "build01");
         Assert.Equal("9", await EnabledStateAsync(client, build01));
 
-        Assert.Equal("0", await ReturnValueAsync(client, build01, "6"));
+        await CompletesAsJobAsync(client, build01, "6");
         Assert.Equal("6", await EnabledStateAsync(client, build01));
     }
 

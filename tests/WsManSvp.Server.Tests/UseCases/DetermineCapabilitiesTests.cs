@@ -17,9 +17,11 @@ public sealed class DetermineCapabilitiesTests(ServerFixture server)
         var vsmc = Assert.Single(capabilities);
         Assert.Equal("CIM_VirtualSystemManagementCapabilities", vsmc.ClassName);
         Assert.Equal(["DMTF:simulator"], vsmc.Values("VirtualSystemTypesSupported"));
-        // No VSMS method is implemented yet (docs/MODEL.md), so neither list names one; events are not either.
-        Assert.Empty(vsmc.Values("SynchronousMethodsSupported"));
-        Assert.Empty(vsmc.Values("AsynchronousMethodsSupported"));
+        // CIM 2.32 ValueMap: DefineSystem 2, ModifyResourceSettings 5, ModifySystemSettings 6, RemoveResources 7 and
+        // AddResources 10 complete within the call; DestroySystem 3 runs as a job. Events are not implemented.
+        Assert.Equal(["2", "5", "6", "7", "10"], vsmc.Values("SynchronousMethodsSupported"));
+        Assert.Equal(["3"], vsmc.Values("AsynchronousMethodsSupported"));
+        Assert.Equal("false", vsmc.Prop("ElementNameEditSupported"));
         Assert.True(vsmc.IsNull("IndicationsSupported"), "IndicationsSupported is NULL: indications are not implemented.");
     }
 }
