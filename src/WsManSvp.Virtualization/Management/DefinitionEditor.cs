@@ -81,11 +81,13 @@ public sealed class DefinitionEditor
     /// <summary>
     /// Changes an allocation as a request asks (ModifyResourceSettings, Put): properties left NULL or equal to
     /// <paramref name="current"/> are no request; any other must be one this kind of allocation lets change.
-    /// Returns the allocation's key afterwards (an adapter's changes with its address).
+    /// Returns the allocation's key afterwards (an adapter's changes with its address). An allocation added to
+    /// an existing drive or adapter (<paramref name="asAddition"/>) is a new request, not an edited copy of the
+    /// current one: its other properties (InstanceID, ElementName, Parent in any spelling) are not compared.
     /// </summary>
-    public string Modify(RasdInput request, VirtualResource resource, CimInstance current)
+    public string Modify(RasdInput request, VirtualResource resource, CimInstance current, bool asAddition = false)
     {
-        CheckChangesAllowed(request, current, ModifiableProperties(resource.Role));
+        if (!asAddition) CheckChangesAllowed(request, current, ModifiableProperties(resource.Role));
         bool Given(string name) => request.Value(name) is { } value && !(current.Class.GetProperty(name) is { } p && current[p] == value);
         switch (resource.Role)
         {

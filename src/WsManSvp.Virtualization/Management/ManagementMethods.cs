@@ -149,7 +149,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             {
                 // Hyper-V style: a medium or connection added to a drive or adapter the configuration already has.
                 var attached = Attached(configuration, parent);
-                editor.Modify(request, attached, instances.ResourceSettingInstance(configuration, attached));
+                editor.Modify(request, attached, instances.ResourceSettingInstance(configuration, attached), asAddition: true);
                 added.Add(attached.Key);
                 continue;
             }
