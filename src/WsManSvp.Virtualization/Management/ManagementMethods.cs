@@ -211,7 +211,6 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
         var target = id is not null && InstanceIds.TryParseSetting(id, out var system, out var kind, out var key, out var snapshot) && key is null
             ? new Configuration(system, kind, snapshot)
             : null;
-        if (target is not null) CheckModifiable(target.Kind, "SystemSettings", "settings");
         using var _ = target is null ? null : await _locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
         var configuration = target is null ? null : await Source.ConfigurationAsync(target, context).ConfigureAwait(false);
         if (configuration is null)
@@ -219,6 +218,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             if (ignoreUnknown) return MethodResults.Code(MethodCodes.Completed);
             throw new RequestRejected(MethodCodes.InvalidParameter, $"SystemSettings: InstanceID '{id}' names no virtual system configuration.");
         }
+        CheckModifiable(configuration.Kind, "SystemSettings", "settings");
         var host = await Source.HostAsync(context).ConfigureAwait(false);
         var definition = SystemSettingsInput.ApplyToExisting(settings, instances.ConfigurationInstance(configuration, host), configuration.Definition, "SystemSettings");
         if (definition != configuration.Definition)
