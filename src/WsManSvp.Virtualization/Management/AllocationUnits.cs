@@ -20,7 +20,8 @@ public static class AllocationUnits
     /// <summary>How many of the pool's base units (bytes, or one for counts) one <paramref name="units"/> is.</summary>
     public static bool TryParse(string? units, ResourceKind kind, out BigInteger multiplier)
     {
-        multiplier = BigInteger.One;
+        // NULL is the pool's own unit (its AllocationUnits): MiB for memory, bytes for storage, a count otherwise.
+        multiplier = units is null && kind == ResourceKind.Memory ? BigInteger.One << 20 : BigInteger.One;
         if (units is null) return true;
         var text = units.Trim();
         if (kind is ResourceKind.Processor or ResourceKind.Network)
