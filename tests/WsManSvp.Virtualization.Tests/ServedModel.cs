@@ -4,6 +4,7 @@ using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Hypervisor.Simulator;
+using WsManSvp.Storage;
 
 namespace WsManSvp.Virtualization.Tests;
 
@@ -15,6 +16,9 @@ namespace WsManSvp.Virtualization.Tests;
 public sealed class ServedModel : IAsyncDisposable
 {
     private static readonly TimeSpan JobWait = TimeSpan.FromSeconds(20);
+
+    private StateDatabase? _database;
+    private string? _directory;
 
     private ServedModel(SimulatedHypervisor hypervisor, TimeProvider? jobClock)
     {
@@ -47,6 +51,21 @@ public sealed class ServedModel : IAsyncDisposable
     {
         var hv = await SimulatedHypervisor.OpenAsync(Model.Host, null, options ?? SimulatorOptions.Default, extraSystems);
         return new ServedModel(hv, jobClock);
+    }
+
+    /// <summary>
+    /// The seeded systems after <paramref name="prepare"/> has run on them at full speed; then the simulator
+    /// behaves as <paramref name="options"/> say (a latency, so a job can be caught mid-way). The state passes
+    /// through a state database in a scratch directory, as across a restart.
+    /// </summary>
+    public static async Task<ServedModel> PreparedAsync(Func<SimulatedHypervisor, Task> prepare, SimulatorOptions options)
+    {
+        var directory = Directory.CreateTempSubdirectory("wsmansvp-model-").FullName;
+        var database = StateDatabase.Open(directory);
+        await using (var fast = await SimulatedHypervisor.OpenAsync(Model.Host, database, SimulatorOptions.Default, 0))
+            await prepare(fast);
+        var slow = await SimulatedHypervisor.OpenAsync(Model.Host, database, options, 0);
+        return new ServedModel(slow, null) { _database = database, _directory = directory };
     }
 
     public async Task ChangeAsync(string system, StateTransition transition) =>
@@ -130,6 +149,8 @@ public sealed class ServedModel : IAsyncDisposable
     {
         await Jobs.DisposeAsync();
         await Hypervisor.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        if (_directory is not null) Directory.Delete(_directory, recursive: true);
     }
 
     public static CimObjectPath InstancePath(string className, string instanceId) => Model.Path(className, ("InstanceID", instanceId));

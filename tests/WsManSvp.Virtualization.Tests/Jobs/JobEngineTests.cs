@@ -91,6 +91,30 @@ public sealed class JobEngineTests : IDisposable
         Assert.Equal(JobStopOutcome.NotFound, await engine.StopAsync(Guid.NewGuid().ToString(), stopAs, TimeSpan.FromSeconds(1), TestTimeout));
     }
 
+    /// <summary>
+    /// A stop can arrive before the work has started; the work runs all the same, seeing its token cancelled,
+    /// so what it must always do (release a system's pending state change) is done. Repeated to meet the race.
+    /// </summary>
+    [Fact]
+    public async Task A_job_stopped_as_soon_as_it_is_started_still_runs_its_clean_up()
+    {
+        await using var engine = JobEngine.InMemory();
+        for (var i = 0; i < 50; i++)
+        {
+            var cleanedUp = false;
+            var job = await engine.StartAsync(Start(), async context =>
+            {
+                try { await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken); }
+                finally { cleanedUp = true; }
+            });
+
+            Assert.Equal(JobStopOutcome.Stopped, await engine.StopAsync(job.Id, JobState.Killed, TimeSpan.FromSeconds(10), TestTimeout));
+
+            Assert.Equal(JobState.Killed, engine.Find(job.Id)!.State);
+            Assert.True(cleanedUp, $"attempt {i}: the work did not run");
+        }
+    }
+
     [Fact]
     public async Task A_job_that_cannot_stop_in_time_is_reported_stopping_and_then_completes()
     {
