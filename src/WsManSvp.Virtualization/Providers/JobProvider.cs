@@ -45,19 +45,17 @@ public sealed class JobProvider(ModelInstances instances) : ModelClassProvider(i
         }
     }
 
-    /// <summary>CIM_ConcreteJob.RequestStateChange: 0 stopped, 4096 stopping, 4097 already finished, 1 for Start/Suspend/Service.</summary>
+    /// <summary>
+    /// CIM_ConcreteJob.RequestStateChange: 0 stopped, 4096 stopping, 4097 already finished, 1 for Start/Suspend/Service,
+    /// 5 (Invalid Parameter) for a RequestedState that is none of them.
+    /// </summary>
     private async ValueTask<CimMethodResult> RequestStateChangeAsync(Job job, MethodArguments args, CimCallContext context)
     {
         if (args["TimeoutPeriod"] is { } timeout && !(timeout.AsDateTime() is { IsInterval: true, IntervalMicroseconds: 0 }))
             return MethodResults.Code(RequestStateChange.TimeoutNotSupported);
-        var stopped = args.UInt("RequestedState") switch
-        {
-            Terminate => JobState.Terminated,
-            Kill => JobState.Killed,
-            2 or 3 or 6 => (JobState?)null,
-            _ => throw new CimException(CimStatus.InvalidParameter, "RequestedState must be 2 (Start), 3 (Suspend), 4 (Terminate), 5 (Kill) or 6 (Service)."),
-        };
-        if (stopped is null) return MethodResults.Code(MethodCodes.NotSupported);
+        var requested = args.UInt("RequestedState");
+        var stopped = requested switch { Terminate => JobState.Terminated, Kill => JobState.Killed, _ => (JobState?)null };
+        if (stopped is null) return MethodResults.Code(requested is 2 or 3 or 6 ? MethodCodes.NotSupported : RequestStateChange.InvalidParameter);
         return await Source.Jobs.StopAsync(job.Id, stopped.Value, StopWait, context.CancellationToken).ConfigureAwait(false) switch
         {
             JobStopOutcome.Stopped => MethodResults.Code(MethodCodes.Completed),
