@@ -20,11 +20,11 @@ public sealed class ServedModel : IAsyncDisposable
     private StateDatabase? _database;
     private string? _directory;
 
-    private ServedModel(SimulatedHypervisor hypervisor, TimeProvider? jobClock)
+    private ServedModel(SimulatedHypervisor hypervisor, TimeProvider? jobClock, JobSettings? jobSettings = null)
     {
         Hypervisor = hypervisor;
         Refusing = new RefusingHypervisor(hypervisor);
-        Jobs = JobEngine.InMemory(time: jobClock);
+        Jobs = JobEngine.InMemory(jobSettings, jobClock);
         Providers = VirtualizationProviders.Create(Refusing, Jobs, Model.Repository);
         Operations = new CimOperations(Model.Repository, Providers, CimNamespaces.All);
         Associations = new CimAssociations(Operations);
@@ -47,10 +47,11 @@ public sealed class ServedModel : IAsyncDisposable
     /// The seeded systems and <paramref name="extraSystems"/> more, laid down at once; then the simulator
     /// behaves as <paramref name="options"/> say. Jobs keep time by <paramref name="jobClock"/> when given.
     /// </summary>
-    public static async Task<ServedModel> SeededAsync(int extraSystems = 0, SimulatorOptions? options = null, TimeProvider? jobClock = null)
+    public static async Task<ServedModel> SeededAsync(int extraSystems = 0, SimulatorOptions? options = null, TimeProvider? jobClock = null,
+        JobSettings? jobSettings = null)
     {
         var hv = await SimulatedHypervisor.OpenAsync(Model.Host, null, options ?? SimulatorOptions.Default, extraSystems);
-        return new ServedModel(hv, jobClock);
+        return new ServedModel(hv, jobClock, jobSettings);
     }
 
     /// <summary>
