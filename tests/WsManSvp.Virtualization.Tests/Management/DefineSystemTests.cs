@@ -177,12 +177,11 @@ public sealed class DefineSystemTests
 
     [Theory]
     [MemberData(nameof(InvalidSystemSettings))]
-    public async Task Invalid_system_settings_return_4_and_define_nothing(string why, CimInstance settings)
+    public async Task Invalid_system_settings_return_4_and_define_nothing(string _, CimInstance settings)
     {
         await using var model = await ServedModel.SeededAsync();
 
         await AssertRefusedAsync(model, 4, () => model.ManageAsync("DefineSystem", ("SystemSettings", Instance(settings))));
-        Assert.NotEmpty(why);
     }
 
     public static TheoryData<string, CimInstance> InvalidResourceSettings => new()
@@ -203,13 +202,12 @@ public sealed class DefineSystemTests
 
     [Theory]
     [MemberData(nameof(InvalidResourceSettings))]
-    public async Task An_invalid_resource_request_returns_4_and_defines_nothing(string why, CimInstance request)
+    public async Task An_invalid_resource_request_returns_4_and_defines_nothing(string _, CimInstance request)
     {
         await using var model = await ServedModel.SeededAsync();
 
         await AssertRefusedAsync(model, 4, () => model.ManageAsync("DefineSystem",
             ("SystemSettings", Instance(SystemSettings("refused"))), ("ResourceSettings", Instances(Memory(1024), request))));
-        Assert.NotEmpty(why);
     }
 
     [Theory]

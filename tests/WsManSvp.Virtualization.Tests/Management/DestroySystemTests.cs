@@ -71,7 +71,7 @@ public sealed class DestroySystemTests
 
     [Theory]
     [MemberData(nameof(NotVirtualSystems))]
-    public async Task A_reference_to_no_virtual_system_returns_4_and_destroys_nothing(string why, CimObjectPath? target)
+    public async Task A_reference_to_no_virtual_system_returns_4_and_destroys_nothing(string _, CimObjectPath? target)
     {
         await using var model = await ServedModel.SeededAsync();
         var before = await model.AllSystemsAsync();
@@ -82,7 +82,6 @@ public sealed class DestroySystemTests
         Assert.False(result.OutParameters.ContainsKey("Job"));
         Assert.Equal(before, await model.AllSystemsAsync());
         Assert.Empty(model.Jobs.Jobs);
-        Assert.NotEmpty(why);
     }
 
     [Fact]

@@ -171,13 +171,12 @@ public sealed class ModifyResourceSettingsTests
 
     [Theory]
     [MemberData(nameof(Unchangeable))]
-    public async Task A_change_this_kind_of_allocation_does_not_take_returns_4_and_nothing_changes(string why, string key, string property, CimValue value)
+    public async Task A_change_this_kind_of_allocation_does_not_take_returns_4_and_nothing_changes(string _, string key, string property, CimValue value)
     {
         await using var model = await ServedModel.SeededAsync();
         var processor = (await GetAsync(model, Db01, "proc")).Set("VirtualQuantity", U64(6));
 
         await AssertRefusedAsync(model, 4, processor, (await GetAsync(model, Db01, key)).Set(property, value));
-        Assert.NotEmpty(why);
     }
 
     [Fact]

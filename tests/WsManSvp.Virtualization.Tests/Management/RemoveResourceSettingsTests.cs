@@ -65,12 +65,11 @@ public sealed class RemoveResourceSettingsTests
 
     [Theory]
     [MemberData(nameof(NotRemovable))]
-    public async Task One_allocation_that_cannot_go_returns_4_and_nothing_goes(string why, string key)
+    public async Task One_allocation_that_cannot_go_returns_4_and_nothing_goes(string _, string key)
     {
         await using var model = await ServedModel.SeededAsync();
 
         await AssertRefusedAsync(model, 4, ServedModel.SettingPath(Db01, "vdb"), ServedModel.SettingPath(Db01, key));
-        Assert.NotEmpty(why);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ApplySnapshotTests
 
     [Theory]
     [MemberData(nameof(NotSnapshots))]
-    public async Task A_reference_to_no_snapshot_returns_4_and_changes_nothing(string why, CimObjectPath? target)
+    public async Task A_reference_to_no_snapshot_returns_4_and_changes_nothing(string _, CimObjectPath? target)
     {
         await using var model = await ServedModel.SeededAsync();
         await ModelScenarios.SnapshotAsync(model, "web01", 2);
@@ -100,7 +100,6 @@ public sealed class ApplySnapshotTests
         Assert.Equal(jobs, model.Jobs.Jobs.Count());
         Assert.Equal(before, await model.AllSystemsAsync());
         Assert.Equal(tree, await model.SnapshotsAsync("web01"));
-        Assert.NotEmpty(why);
     }
 
     [Fact]

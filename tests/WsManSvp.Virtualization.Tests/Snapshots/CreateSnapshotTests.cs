@@ -115,12 +115,11 @@ public sealed class CreateSnapshotTests
 
     [Theory]
     [MemberData(nameof(NotVirtualSystems))]
-    public async Task A_reference_to_no_virtual_system_returns_4(string why, CimObjectPath? system)
+    public async Task A_reference_to_no_virtual_system_returns_4(string _, CimObjectPath? system)
     {
         await using var model = await ServedModel.SeededAsync();
 
         await AssertRefusedAsync(model, 4, system, 2);
-        Assert.NotEmpty(why);
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public sealed class DestroySnapshotTests
 
     [Theory]
     [MemberData(nameof(NotSnapshots))]
-    public async Task A_reference_to_no_snapshot_returns_4_and_destroys_nothing(string why, CimObjectPath? target)
+    public async Task A_reference_to_no_snapshot_returns_4_and_destroys_nothing(string _, CimObjectPath? target)
     {
         await using var model = await ServedModel.SeededAsync();
         var snapshot = (await ChainAsync(model, 1))[0];
@@ -86,7 +86,6 @@ public sealed class DestroySnapshotTests
         Assert.Equal(jobs, model.Jobs.Jobs.Count());
         Assert.Equal(tree, await model.SnapshotsAsync("db01"));
         Assert.Equal(4u, (await model.SnapshotServiceAsync("DestroySnapshot")).Code());
-        Assert.NotEmpty(why);
     }
 
     [Fact]
