@@ -177,6 +177,41 @@ public sealed class JobEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_kind_of_element_a_job_refers_to_survives_a_restart()
+    {
+        var system = Guid.Parse("6b1c3a2e-0c55-4a7e-9a3e-2c6f4f1d9b02");
+        ModelElement[] elements =
+        [
+            new ModelElement.HostSystem(), new ModelElement.ManagementService(), new ModelElement.SnapshotService(),
+            new ModelElement.VirtualComputerSystem(system),
+            new ModelElement.Configuration(system, ConfigurationKind.Defined), new ModelElement.Configuration(system, ConfigurationKind.State),
+            new ModelElement.Configuration(system, ConfigurationKind.Snapshot, "1700000000"),
+            new ModelElement.Configuration(system, ConfigurationKind.Snapshot, "before: 50%/upgrade"),
+        ];
+        var ids = new List<string>();
+        await using (var state = StateDatabase.Open(_directory))
+        await using (var engine = await JobEngine.OpenAsync(state, new JobSettings()))
+        {
+            foreach (var owner in elements)
+            {
+                var job = await engine.StartAsync(new JobStart("CreateSnapshot", "x", owner, null, []), context =>
+                {
+                    foreach (var element in elements) context.Affects(element, JobEffect.Create);
+                    return Task.CompletedTask;
+                });
+                await engine.WaitAsync(job.Id, TestTimeout);
+                ids.Add(job.Id);
+            }
+        }
+
+        await using var reopened = StateDatabase.Open(_directory);
+        await using var again = await JobEngine.OpenAsync(reopened, new JobSettings());
+
+        Assert.Equal(elements, ids.Select(id => again.Find(id)!.OwningElement));
+        Assert.All(ids, id => Assert.Equal(elements.Select(e => new JobEffect(e, JobEffect.Create)), again.Find(id)!.Affected));
+    }
+
+    [Fact]
     public async Task A_job_unfinished_when_the_service_died_is_an_interrupted_Exception_after_the_restart()
     {
         var state = StateDatabase.Open(_directory);
