@@ -155,7 +155,8 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             }
             added.AddRange(editor.Add(request, part, setsSingletons: false));
         }
-        await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(target.Id, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
+        if (editor.Changes)
+            await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(target.Id, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
         return MethodResults.With(MethodCodes.Completed,
             ("ResultingResourceSettings", MethodResults.References(paths, added.Distinct().Select(k => new ResourceSetting(target.Id, ConfigurationKind.Defined, k)))));
     }
@@ -198,7 +199,8 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
         }
         var paths = await Source.PathsAsync(context).ConfigureAwait(false);
         if (editor is null) return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings", MethodResults.References(paths, [])));
-        await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(systemId, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
+        if (editor.Changes)
+            await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(systemId, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
         return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings",
             MethodResults.References(paths, modified.Distinct().Select(k => new ResourceSetting(systemId, ConfigurationKind.Defined, k)))));
     }

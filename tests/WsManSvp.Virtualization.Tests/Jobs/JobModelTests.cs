@@ -117,8 +117,8 @@ public sealed class JobModelTests
         Assert.Equal((ServedModel.VirtualSystemPath(web01), "0"), await AffectedAsync(change));
         // From the affected elements' side, too.
         Assert.Equal([JobPath(create.Id)], (await model.AssociatorsAsync(ServedModel.SnapshotPath(web01, snapshot), "CIM_AffectedJobElement")).Select(j => j.GetPath()));
-        Assert.Equal([JobPath(apply.Id), JobPath(change.Id)],
-            (await model.AssociatorsAsync(ServedModel.VirtualSystemPath(web01), "CIM_AffectedJobElement")).Select(j => j.GetPath()).OrderBy(p => p.ToString() == JobPath(change.Id).ToString()));
+        Assert.Equal(new[] { JobPath(apply.Id), JobPath(change.Id) }.Select(p => p.ToString()).Order(),
+            (await model.AssociatorsAsync(ServedModel.VirtualSystemPath(web01), "CIM_AffectedJobElement")).Select(j => j.GetPath().ToString()).Order());
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public sealed class SnapshotModelTests
         var (vs1S1, vs1S2) = (ServedModel.SnapshotPath(id, s1), ServedModel.SnapshotPath(id, s2));
 
         // 9.4.4: the snapshots of VS1.
-        Assert.Equal([vs1S1, vs1S2], Paths(await model.AssociatorsAsync(vs1, "CIM_SnapshotOfVirtualSystem", Vssd)).OrderBy(p => p.ToString() == vs1S2.ToString()));
+        Assert.Equal(new[] { vs1S1, vs1S2 }.Select(p => p.ToString()).Order(),
+            Paths(await model.AssociatorsAsync(vs1, "CIM_SnapshotOfVirtualSystem", Vssd)).Select(p => p.ToString()).Order());
         // 9.4.5: the source of each snapshot.
         Assert.Equal([vs1], Paths(await model.AssociatorsAsync(vs1S1, "CIM_ElementSettingData", "CIM_ComputerSystem")));
         Assert.Equal([vs1], Paths(await model.AssociatorsAsync(vs1S2, "CIM_ElementSettingData", "CIM_ComputerSystem")));
