@@ -1,20 +1,18 @@
 using WsManSvp.Cim.Model;
+using WsManSvp.Hypervisor;
+using WsManSvp.Hypervisor.Simulator;
 
 namespace WsManSvp.Virtualization.Tests;
 
 /// <summary>The management and snapshot capabilities: they say only what is implemented (docs/MODEL.md).</summary>
 public sealed class CapabilitiesModelTests
 {
-    private static readonly CimObjectPath ManagementService = Model.Path("CIM_VirtualSystemManagementService",
-        ("SystemCreationClassName", "CIM_ComputerSystem"), ("SystemName", Model.HostName),
-        ("CreationClassName", "CIM_VirtualSystemManagementService"), ("Name", "VirtualSystemManagementService"));
+    private static readonly CimObjectPath ManagementService = ServedModel.ManagementServicePath;
 
-    private static readonly CimObjectPath SnapshotService = Model.Path("CIM_VirtualSystemSnapshotService",
-        ("SystemCreationClassName", "CIM_ComputerSystem"), ("SystemName", Model.HostName),
-        ("CreationClassName", "CIM_VirtualSystemSnapshotService"), ("Name", "VirtualSystemSnapshotService"));
+    private static readonly CimObjectPath SnapshotService = ServedModel.SnapshotServicePath;
 
     [Fact]
-    public async Task Management_capabilities_list_the_system_type_and_no_methods_or_indications()
+    public async Task Management_capabilities_list_the_system_type_and_which_methods_run_synchronously_and_which_as_jobs()
     {
         await using var model = await ServedModel.SeededAsync();
 
@@ -22,14 +20,15 @@ public sealed class CapabilitiesModelTests
 
         Assert.Equal("WsManSvp:VirtualSystemManagementCapabilities", capabilities.Id());
         Assert.Equal(["DMTF:simulator"], capabilities.Texts("VirtualSystemTypesSupported"));
-        Assert.True(capabilities["SynchronousMethodsSupported"].IsNull);
-        Assert.True(capabilities["AsynchronousMethodsSupported"].IsNull);
+        // CIM 2.32 ValueMap: 2 DefineSystem, 3 DestroySystem, 5 ModifyResourceSettings, 6 ModifySystemSettings, 7 RemoveResourceSettings, 10 AddResourceSettings.
+        Assert.Equal([2L, 5, 6, 7, 10], capabilities.Numbers("SynchronousMethodsSupported"));
+        Assert.Equal([3L], capabilities.Numbers("AsynchronousMethodsSupported"));
         Assert.True(capabilities["IndicationsSupported"].IsNull);
         Assert.False(capabilities["ElementNameEditSupported"].AsBoolean());
     }
 
     [Fact]
-    public async Task Snapshot_service_capabilities_list_no_methods_and_no_snapshot_types()
+    public async Task Snapshot_service_capabilities_list_every_method_as_a_job_and_the_snapshot_types_the_host_takes()
     {
         await using var model = await ServedModel.SeededAsync();
 
@@ -37,21 +36,36 @@ public sealed class CapabilitiesModelTests
 
         Assert.Equal("WsManSvp:VirtualSystemSnapshotServiceCapabilities", capabilities.Id());
         Assert.True(capabilities["SynchronousMethodsSupported"].IsNull);
-        Assert.True(capabilities["AynchronousMethodsSupported"].IsNull); // the schema's spelling
-        Assert.True(capabilities["SnapshotTypesSupported"].IsNull);
+        Assert.Equal([2L, 3, 4], capabilities.Numbers("AynchronousMethodsSupported")); // the schema's spelling
+        Assert.Equal([2L, 3], capabilities.Numbers("SnapshotTypesSupported"));
     }
 
     [Fact]
-    public async Task Each_system_has_snapshot_capabilities_enabling_nothing()
+    public async Task A_host_that_takes_only_full_snapshots_lists_only_type_2()
+    {
+        await using var model = await ServedModel.SeededAsync(options: new SimulatorOptions { SnapshotKinds = [SnapshotKind.Full] });
+
+        var service = Assert.Single(await model.InstancesAsync("CIM_VirtualSystemSnapshotServiceCapabilities"));
+        var ofSystems = await model.InstancesAsync("CIM_VirtualSystemSnapshotCapabilities");
+
+        Assert.Equal([2L], service.Numbers("SnapshotTypesSupported"));
+        Assert.Equal([2L], ofSystems.Single(c => c.Id().Contains(ServedModel.SystemName("web01"), StringComparison.Ordinal)).Numbers("SnapshotTypesEnabled"));
+    }
+
+    [Fact]
+    public async Task Each_system_has_snapshot_capabilities_enabling_the_host_types_unless_its_state_cannot_be_captured()
     {
         await using var model = await ServedModel.SeededAsync(extraSystems: 1);
 
-        var capabilities = await model.InstancesAsync("CIM_VirtualSystemSnapshotCapabilities");
+        var capabilities = (await model.InstancesAsync("CIM_VirtualSystemSnapshotCapabilities")).ToDictionary(c => c.Id());
 
-        Assert.Equal(new[] { "web01", "db01", "build01", "test01", "load00001" }.Select(n => $"WsManSvp:{ServedModel.SystemName(n)}:SnapshotCapabilities").Order(),
-            capabilities.Select(c => c.Id()).Order());
-        Assert.All(capabilities, c => Assert.True(c["SnapshotTypesEnabled"].IsNull));
-        Assert.All(capabilities, c => Assert.False(c["GuestOSNotificationEnabled"].AsBoolean()));
+        string Of(string system) => $"WsManSvp:{ServedModel.SystemName(system)}:SnapshotCapabilities";
+        Assert.Equal(new[] { "web01", "db01", "build01", "test01", "load00001" }.Select(Of).Order(), capabilities.Keys.Order());
+        // Running, off and paused systems can be captured; a saved one (test01) cannot.
+        foreach (var system in new[] { "web01", "db01", "build01", "load00001" })
+            Assert.Equal([2L, 3], capabilities[Of(system)].Numbers("SnapshotTypesEnabled"));
+        Assert.Empty(capabilities[Of("test01")].Numbers("SnapshotTypesEnabled"));
+        Assert.All(capabilities.Values, c => Assert.False(c["GuestOSNotificationEnabled"].AsBoolean()));
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Hypervisor;
+using WsManSvp.Hypervisor.Simulator;
 using WsManSvp.Cim.Schema;
+using WsManSvp.Virtualization.Jobs;
+using WsManSvp.Virtualization.Model;
 using WsManSvp.Virtualization.Providers;
 
 namespace WsManSvp.Virtualization.Tests;
@@ -53,14 +56,26 @@ public sealed class RequestStateChangeTests
         return data;
     }
 
-    private static async Task<uint> RequestAsync(ComputerSystemProvider provider, string name, ushort? requested, CimDateTime? timeout = null)
+    private static async Task<uint> RequestAsync(ComputerSystemProvider provider, string name, ushort? requested, CimDateTime? timeout = null) =>
+        (await InvokeAsync(provider, name, requested, timeout)).Code();
+
+    private static async Task<CimMethodResult> InvokeAsync(ComputerSystemProvider provider, string name, ushort? requested, CimDateTime? timeout = null)
     {
         var arguments = new Dictionary<string, CimValue>(StringComparer.OrdinalIgnoreCase);
         if (requested is { } r) arguments["RequestedState"] = CimValue.UInt16(r);
         if (timeout is not null) arguments["TimeoutPeriod"] = CimValue.DateTime(timeout);
-        var result = await provider.InvokeMethodAsync(Model.SystemPath(name), Method, arguments, Model.Context);
-        Assert.Equal(CimType.UInt32, result.ReturnValue.Type);
-        return (uint)result.ReturnValue.AsInt128();
+        return await provider.InvokeMethodAsync(Model.SystemPath(name), Method, arguments, Model.Context);
+    }
+
+    /// <summary>Requests a change that must be accepted (4096 and a job), and returns the job once it has finished.</summary>
+    private static async Task<Job> ChangeAsync(ModelInstances instances, string name, ushort requested, CimDateTime? timeout = null)
+    {
+        var result = await InvokeAsync(new ComputerSystemProvider(instances), name, requested, timeout);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var job = await instances.Source.Jobs.WaitAsync(ServedModel.JobId(result), wait.Token);
+        Assert.NotNull(job);
+        Assert.True(job.State.IsFinished());
+        return job;
     }
 
     private static async Task<SystemState> StateOfAsync(IHypervisor hv, string name) =>
@@ -68,17 +83,23 @@ public sealed class RequestStateChangeTests
 
     [Theory]
     [MemberData(nameof(Accepted))]
-    public async Task An_accepted_request_completes_with_0_and_moves_the_system(SystemState from, ushort requested)
+    public async Task An_accepted_request_returns_4096_and_its_job_moves_the_system(SystemState from, ushort requested)
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
+        var instances = Model.Instances(hv);
+        var provider = new ComputerSystemProvider(instances);
         var name = SeededIn[from];
 
-        Assert.Equal(0u, await RequestAsync(provider, Model.SeededId(name).ToString(), requested));
+        var job = await ChangeAsync(instances, Model.SeededId(name).ToString(), requested);
 
+        Assert.Equal(JobState.Completed, job.State);
+        Assert.Equal("RequestStateChange", job.MethodName);
+        Assert.Equal(new ModelElement.VirtualComputerSystem(Model.SeededId(name)), job.OwningElement);
         Assert.Equal(Outcomes[(from, requested)], await StateOfAsync(hv, name));
         var vm = (await provider.GetInstanceAsync(Model.SystemPath(Model.SeededId(name).ToString()), Model.Context))!;
         Assert.Equal((long)EnabledStates.EnabledState(Outcomes[(from, requested)]), vm.Number("EnabledState"));
+        Assert.Equal(12, vm.Number("RequestedState"));
+        Assert.Equal(12, vm.Number("TransitioningToState"));
     }
 
     [Theory]
@@ -99,10 +120,11 @@ public sealed class RequestStateChangeTests
     public async Task Pausing_twice_succeeds_then_returns_4097()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
+        var instances = Model.Instances(hv);
+        var provider = new ComputerSystemProvider(instances);
         var web01 = Model.SeededId("web01").ToString();
 
-        Assert.Equal(0u, await RequestAsync(provider, web01, 9));
+        Assert.Equal(JobState.Completed, (await ChangeAsync(instances, web01, 9)).State);
         Assert.Equal(4097u, await RequestAsync(provider, web01, 9));
         Assert.Equal(SystemState.Paused, await StateOfAsync(hv, "web01"));
     }
@@ -148,10 +170,33 @@ public sealed class RequestStateChangeTests
     public async Task A_zero_TimeoutPeriod_is_accepted()
     {
         await using var hv = await Model.SeededAsync();
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
-        Assert.Equal(0u, await RequestAsync(provider, Model.SeededId("db01").ToString(), 2, CimDateTime.FromInterval(TimeSpan.Zero)));
+        var job = await ChangeAsync(Model.Instances(hv), Model.SeededId("db01").ToString(), 2, CimDateTime.FromInterval(TimeSpan.Zero));
+
+        Assert.Equal(JobState.Completed, job.State);
         Assert.Equal(SystemState.Running, await StateOfAsync(hv, "db01"));
+    }
+
+    [Fact]
+    public async Task While_a_change_runs_the_system_shows_the_requested_state_and_another_request_is_busy_4099()
+    {
+        await using var model = await ServedModel.SeededAsync(options: new SimulatorOptions { OperationLatency = TimeSpan.FromSeconds(1) });
+        var web01 = ServedModel.VirtualSystemPath("web01");
+
+        var powerOff = await model.InvokeAsync(web01, "RequestStateChange", ("RequestedState", CimValue.UInt16(3)));
+        var during = (await model.GetAsync(web01))!;
+        var pause = await model.InvokeAsync(web01, "RequestStateChange", ("RequestedState", CimValue.UInt16(9)));
+        var elsewhere = await model.InvokeAsync(ServedModel.VirtualSystemPath("db01"), "RequestStateChange", ("RequestedState", CimValue.UInt16(2)));
+
+        Assert.Equal(4099u, pause.Code());
+        Assert.False(pause.OutParameters.ContainsKey("Job"));
+        Assert.Equal((2L, 3L, 3L), (during.Number("EnabledState"), during.Number("RequestedState"), during.Number("TransitioningToState")));
+        await model.CompletedJobAsync(powerOff);
+        await model.CompletedJobAsync(elsewhere);
+        var after = (await model.GetAsync(web01))!;
+        Assert.Equal((3L, 12L, 12L), (after.Number("EnabledState"), after.Number("RequestedState"), after.Number("TransitioningToState")));
+        Assert.Equal(SystemState.Off, (await model.SystemAsync("web01")).State);
+        Assert.Equal(SystemState.Running, (await model.SystemAsync("db01")).State);
     }
 
     [Fact]
@@ -183,9 +228,10 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("t", state, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
+        var instances = Model.Instances(hv);
+        var provider = new ComputerSystemProvider(instances);
 
-        Assert.Equal(0u, await RequestAsync(provider, system.Id.ToString(), 3));
+        Assert.Equal(JobState.Completed, (await ChangeAsync(instances, system.Id.ToString(), 3)).State);
         Assert.Equal(4097u, await RequestAsync(provider, system.Id.ToString(), 2));
 
         Assert.Equal([(system.Id, expected)], hv.Transitions);
@@ -196,34 +242,37 @@ public sealed class RequestStateChangeTests
     {
         var hv = new StubHypervisor(Model.Host);
         var system = hv.Add("c", SystemState.Crashed, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
-        Assert.Equal(0u, await RequestAsync(provider, system.Id.ToString(), 2));
+        Assert.Equal(JobState.Completed, (await ChangeAsync(Model.Instances(hv), system.Id.ToString(), 2)).State);
 
         Assert.Equal([(system.Id, StateTransition.Start)], hv.Transitions);
     }
 
     [Fact]
-    public async Task A_state_that_changed_under_the_request_returns_4097()
+    public async Task A_state_that_changed_under_the_request_fails_the_job_with_ErrorCode_4097()
     {
         var hv = new StubHypervisor(Model.Host) { ChangeStateFailure = new HypervisorException(HypervisorError.InvalidState, "raced") };
         var system = hv.Add("r", SystemState.Running, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
+        var instances = Model.Instances(hv);
 
-        Assert.Equal(4097u, await RequestAsync(provider, system.Id.ToString(), 9));
+        var job = await ChangeAsync(instances, system.Id.ToString(), 9);
+
+        Assert.Equal(JobState.Exception, job.State);
+        Assert.Equal((4097, "raced"), (job.Error!.ErrorCode, job.Error.Description));
+        Assert.Null(instances.Source.PendingStateChanges.RequestedStateOf(system.Id));
     }
 
     [Fact]
-    public async Task A_hypervisor_that_cannot_be_reached_during_the_change_surfaces_as_an_unavailable_CIM_error()
+    public async Task A_hypervisor_that_cannot_be_reached_during_the_change_fails_the_job_with_ErrorCode_2()
     {
         var hv = new StubHypervisor(Model.Host) { ChangeStateFailure = new HypervisorException(HypervisorError.Unavailable, "connection lost") };
         var system = hv.Add("r", SystemState.Running, DateTimeOffset.UnixEpoch);
-        var provider = new ComputerSystemProvider(Model.Instances(hv));
 
-        var e = await Assert.ThrowsAsync<CimException>(() => RequestAsync(provider, system.Id.ToString(), 9));
+        var job = await ChangeAsync(Model.Instances(hv), system.Id.ToString(), 9);
 
-        Assert.True(e.Unavailable);
-        Assert.Equal("connection lost", e.Message);
+        Assert.Equal(JobState.Exception, job.State);
+        Assert.Equal((2, "connection lost", (uint)CimStatus.Failed), (job.Error!.ErrorCode, job.Error.Description, job.Error.CimStatusCode));
+        Assert.Empty(hv.Transitions);
     }
 
     [Fact]

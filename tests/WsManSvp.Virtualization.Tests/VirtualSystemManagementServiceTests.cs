@@ -78,17 +78,22 @@ public sealed class VirtualSystemManagementServiceTests
         Assert.Null(await provider.GetInstanceAsync(Model.Path("CIM_VirtualSystemManagementService", Keys[1..]), Model.Context));
     }
 
-    [Fact]
-    public async Task Its_methods_are_not_implemented_yet()
+    [Theory]
+    [InlineData("CIM_VirtualSystemManagementService", "StartService")]
+    [InlineData("CIM_VirtualSystemManagementService", "StopService")]
+    [InlineData("CIM_VirtualSystemManagementService", "RequestStateChange")]
+    [InlineData("CIM_VirtualSystemSnapshotService", "StopService")]
+    public async Task Methods_a_service_inherits_but_the_profile_does_not_use_return_1_not_supported(string service, string method)
     {
-        await using var hv = await Model.SeededAsync();
-        var provider = Model.Services(hv);
-        var method = Model.Repository.GetClass("CIM_VirtualSystemManagementService")!.GetMethod("DefineSystem")!;
+        await using var model = await ServedModel.SeededAsync();
+        var target = service == "CIM_VirtualSystemManagementService" ? ServedModel.ManagementServicePath : ServedModel.SnapshotServicePath;
+        var before = await model.AllSystemsAsync();
 
-        var e = await Assert.ThrowsAsync<CimException>(() => provider.InvokeMethodAsync(
-            Model.Path("CIM_VirtualSystemManagementService", Keys), method, new Dictionary<string, Cim.Model.CimValue>(), Model.Context).AsTask());
+        var result = await model.InvokeAsync(target, method);
 
-        Assert.Equal(CimStatus.NotSupported, e.Status);
+        Assert.Equal(1u, result.Code());
+        Assert.Empty(result.OutParameters);
+        Assert.Equal(before, await model.AllSystemsAsync());
     }
 
     [Fact]

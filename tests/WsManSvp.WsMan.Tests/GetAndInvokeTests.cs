@@ -1,5 +1,6 @@
 using WsManSvp.Hypervisor;
 using WsManSvp.Hypervisor.Simulator;
+using WsManSvp.Virtualization.Jobs;
 using WsManSvp.WsMan.Tests.Infrastructure;
 
 namespace WsManSvp.WsMan.Tests;
@@ -48,12 +49,21 @@ public sealed class GetAndInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestStateChange_through_the_protocol_changes_the_state_and_returns_0()
+    public async Task RequestStateChange_through_the_protocol_returns_4096_and_a_reference_to_the_job_that_changes_the_state()
     {
         var reply = await _service.SendAsync(Invoke(SystemName("db01"), 2));
 
-        Assert.Equal(0, ReturnValue(reply));
+        Assert.Equal(4096, ReturnValue(reply));
         Assert.Equal(RequestStateChange + "Response", reply.Action);
+        var job = reply.Content.Element(Ns.Class("CIM_ComputerSystem") + "Job")!;
+        Assert.Equal(Ns.Anonymous, job.Element(Ns.Wsa + "Address")!.Value);
+        var parameters = job.Element(Ns.Wsa + "ReferenceParameters")!;
+        Assert.Equal(Ns.ClassPrefix + "CIM_ConcreteJob", parameters.Element(Ns.WsMan + "ResourceURI")!.Value);
+        var instanceId = parameters.Element(Ns.WsMan + "SelectorSet")!.Elements(Ns.WsMan + "Selector").Single(s => (string?)s.Attribute("Name") == "InstanceID").Value;
+        Assert.StartsWith("WsManSvp:Job/", instanceId, StringComparison.Ordinal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var finished = await _service.Jobs.WaitAsync(instanceId["WsManSvp:Job/".Length..], timeout.Token);
+        Assert.Equal(JobState.Completed, finished!.State);
         Assert.Equal(SystemState.Running, (await _service.Simulator.GetSystemAsync(SimulatorSeed.StableGuid("system:db01"), CancellationToken.None))!.State);
     }
 

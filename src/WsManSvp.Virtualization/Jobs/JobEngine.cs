@@ -76,6 +76,8 @@ public sealed class JobEngine : IAsyncDisposable
     /// Creates a job (JobState New, persisted before this returns) and starts <paramref name="work"/> on it.
     /// The work ends the job Completed by returning; Exception by throwing (a <see cref="JobFailedException"/>
     /// says why); Terminated or Killed when it stops on the cancellation <see cref="StopAsync"/> requests.
+    /// The work runs even when the job is stopped before it starts (it then sees its token cancelled), so the
+    /// clean-up it owns, such as releasing a system's pending state change, is never skipped.
     /// </summary>
     public async Task<Job> StartAsync(JobStart start, Func<JobContext, Task> work)
     {
@@ -158,7 +160,6 @@ public sealed class JobEngine : IAsyncDisposable
             JobError? error = null;
             try
             {
-                cancel.Token.ThrowIfCancellationRequested();
                 await work(context).ConfigureAwait(false);
                 final = JobState.Completed;
             }

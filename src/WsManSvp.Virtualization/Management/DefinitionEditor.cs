@@ -48,6 +48,24 @@ public sealed class DefinitionEditor
     };
 
     /// <summary>
+    /// Whether the edits change the definition: requests that restate what is there are no request, so they
+    /// need not reach the hypervisor (whose redefinition would be a change event all the same).
+    /// </summary>
+    public bool Changes
+    {
+        get
+        {
+            var built = Build();
+            return built with { Disks = NoDisks, NetworkAdapters = NoAdapters } != _original with { Disks = NoDisks, NetworkAdapters = NoAdapters }
+                || !built.Disks.SequenceEqual(_original.Disks) || !built.NetworkAdapters.SequenceEqual(_original.NetworkAdapters);
+        }
+    }
+
+    // Records compare their lists by reference: the same empty ones stand in for both sides' lists.
+    private static readonly VirtualDisk[] NoDisks = [];
+    private static readonly VirtualNetworkAdapter[] NoAdapters = [];
+
+    /// <summary>
     /// Adds what a request asks for and returns the keys of the allocations it made. A drive or adapter may
     /// come with its medium or connection (<paramref name="part"/>: the request whose Parent names it).
     /// Processor and memory requests set the system's one allocation of each when <paramref name="setsSingletons"/>

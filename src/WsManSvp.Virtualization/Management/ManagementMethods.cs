@@ -155,7 +155,8 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             }
             added.AddRange(editor.Add(request, part, setsSingletons: false));
         }
-        await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(target.Id, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
+        if (editor.Changes)
+            await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(target.Id, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
         return MethodResults.With(MethodCodes.Completed,
             ("ResultingResourceSettings", MethodResults.References(paths, added.Distinct().Select(k => new ResourceSetting(target.Id, ConfigurationKind.Defined, k)))));
     }
@@ -199,7 +200,8 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
         }
         var paths = await Source.PathsAsync(context).ConfigureAwait(false);
         if (editor is null) return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings", MethodResults.References(paths, [])));
-        await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(systemId, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
+        if (editor.Changes)
+            await Hypervise(() => Source.Hypervisor.UpdateDefinitionAsync(systemId, editor.Build(), context.CancellationToken)).ConfigureAwait(false);
         return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings",
             MethodResults.References(paths, modified.Distinct().Select(k => new ResourceSetting(systemId, ConfigurationKind.Defined, k)))));
     }
@@ -212,7 +214,6 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
         var target = id is not null && InstanceIds.TryParseSetting(id, out var system, out var kind, out var key, out var snapshot) && key is null
             ? new Configuration(system, kind, snapshot)
             : null;
-        if (target is not null) CheckModifiable(target.Kind, "SystemSettings", "settings");
         using var _ = target is null ? null : await _locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
         var configuration = target is null ? null : await Source.ConfigurationAsync(target, context).ConfigureAwait(false);
         if (configuration is null)
@@ -220,6 +221,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             if (ignoreUnknown) return MethodResults.Code(MethodCodes.Completed);
             throw new RequestRejected(MethodCodes.InvalidParameter, $"SystemSettings: InstanceID '{id}' names no virtual system configuration.");
         }
+        CheckModifiable(configuration.Kind, "SystemSettings", "settings");
         var host = await Source.HostAsync(context).ConfigureAwait(false);
         var definition = SystemSettingsInput.ApplyToExisting(settings, instances.ConfigurationInstance(configuration, host), configuration.Definition, "SystemSettings");
         if (definition != configuration.Definition)

@@ -91,6 +91,30 @@ public sealed class JobEngineTests : IDisposable
         Assert.Equal(JobStopOutcome.NotFound, await engine.StopAsync(Guid.NewGuid().ToString(), stopAs, TimeSpan.FromSeconds(1), TestTimeout));
     }
 
+    /// <summary>
+    /// A stop can arrive before the work has started; the work runs all the same, seeing its token cancelled,
+    /// so what it must always do (release a system's pending state change) is done. Repeated to meet the race.
+    /// </summary>
+    [Fact]
+    public async Task A_job_stopped_as_soon_as_it_is_started_still_runs_its_clean_up()
+    {
+        await using var engine = JobEngine.InMemory();
+        for (var i = 0; i < 50; i++)
+        {
+            var cleanedUp = false;
+            var job = await engine.StartAsync(Start(), async context =>
+            {
+                try { await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken); }
+                finally { cleanedUp = true; }
+            });
+
+            Assert.Equal(JobStopOutcome.Stopped, await engine.StopAsync(job.Id, JobState.Killed, TimeSpan.FromSeconds(10), TestTimeout));
+
+            Assert.Equal(JobState.Killed, engine.Find(job.Id)!.State);
+            Assert.True(cleanedUp, $"attempt {i}: the work did not run");
+        }
+    }
+
     [Fact]
     public async Task A_job_that_cannot_stop_in_time_is_reported_stopping_and_then_completes()
     {
@@ -150,6 +174,41 @@ public sealed class JobEngineTests : IDisposable
         Assert.Equal("Start web01", job2.Description);
         Assert.Equal(Web01, job2.OwningElement);
         Assert.Equal([new JobEffect(Web01, JobEffect.Unknown)], job2.Affected);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_element_a_job_refers_to_survives_a_restart()
+    {
+        var system = Guid.Parse("6b1c3a2e-0c55-4a7e-9a3e-2c6f4f1d9b02");
+        ModelElement[] elements =
+        [
+            new ModelElement.HostSystem(), new ModelElement.ManagementService(), new ModelElement.SnapshotService(),
+            new ModelElement.VirtualComputerSystem(system),
+            new ModelElement.Configuration(system, ConfigurationKind.Defined), new ModelElement.Configuration(system, ConfigurationKind.State),
+            new ModelElement.Configuration(system, ConfigurationKind.Snapshot, "1700000000"),
+            new ModelElement.Configuration(system, ConfigurationKind.Snapshot, "before: 50%/upgrade"),
+        ];
+        var ids = new List<string>();
+        await using (var state = StateDatabase.Open(_directory))
+        await using (var engine = await JobEngine.OpenAsync(state, new JobSettings()))
+        {
+            foreach (var owner in elements)
+            {
+                var job = await engine.StartAsync(new JobStart("CreateSnapshot", "x", owner, null, []), context =>
+                {
+                    foreach (var element in elements) context.Affects(element, JobEffect.Create);
+                    return Task.CompletedTask;
+                });
+                await engine.WaitAsync(job.Id, TestTimeout);
+                ids.Add(job.Id);
+            }
+        }
+
+        await using var reopened = StateDatabase.Open(_directory);
+        await using var again = await JobEngine.OpenAsync(reopened, new JobSettings());
+
+        Assert.Equal(elements, ids.Select(id => again.Find(id)!.OwningElement));
+        Assert.All(ids, id => Assert.Equal(elements.Select(e => new JobEffect(e, JobEffect.Create)), again.Find(id)!.Affected));
     }
 
     [Fact]

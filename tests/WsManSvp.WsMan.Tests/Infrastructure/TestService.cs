@@ -33,11 +33,13 @@ public sealed class TestService : IAsyncDisposable
         Hypervisor = new TroubledHypervisor(simulator);
         Options = options;
         Contexts = new EnumerationContextStore(options, time);
-        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, JobEngine.InMemory(), Repository), CimNamespaces.All);
+        var cim = new CimOperations(Repository, VirtualizationProviders.Create(Hypervisor, Jobs, Repository), CimNamespaces.All);
         _processor = new WsManProcessor(new CimResourceService(cim), Contexts, options, time, Log);
     }
 
     public SimulatedHypervisor Simulator { get; }
+    /// <summary>The jobs the profile's methods start (RequestStateChange, DestroySystem, the snapshot methods).</summary>
+    public JobEngine Jobs { get; } = JobEngine.InMemory();
     public TroubledHypervisor Hypervisor { get; }
     public WsManOptions Options { get; }
     public EnumerationContextStore Contexts { get; }
@@ -67,6 +69,7 @@ public sealed class TestService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Contexts.DisposeAsync();
+        await Jobs.DisposeAsync();
         await Simulator.DisposeAsync();
     }
 }
