@@ -46,7 +46,7 @@ public sealed class JobProviderTests
         Assert.Equal(before, await model.SystemAsync("web01"));
         var web01 = (await model.GetAsync(ServedModel.VirtualSystemPath("web01")))!;
         Assert.Equal((2L, 12L), (web01.Number("EnabledState"), web01.Number("RequestedState")));
-        Assert.Contains("nothing was changed", instance.Text("ErrorDescription"), StringComparison.Ordinal);
+        Assert.Contains("at a client's request before it finished", instance.Text("ErrorDescription"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -89,21 +89,35 @@ public sealed class ModifyResourceSettingsTests
     }
 
     [Fact]
-    public async Task An_adapter_changes_its_address_and_model_and_its_connection_its_network()
+    public async Task An_adapter_changes_its_model_and_its_connection_its_network()
     {
         await using var model = await ServedModel.SeededAsync();
         var adapter = (await model.SystemAsync("db01")).Definition.NetworkAdapters[0];
-        var changed = (await GetAsync(model, Db01, adapter.MacAddress)).Set("Address", Text("52:54:00:12:34:56")).Set("ResourceSubType", Text("e1000"));
+        var changed = (await GetAsync(model, Db01, adapter.MacAddress)).Set("ResourceSubType", Text("e1000"));
         var second = (await model.SystemAsync("db01")).Definition.NetworkAdapters[1];
         var moved = (await GetAsync(model, Db01, second.MacAddress + "/connection")).Set("Connection", CimValue.StringArray("default"));
 
         var result = await ModifyAsync(model, changed, moved);
 
         Assert.Equal(0u, result.Code());
-        Assert.Equal([new VirtualNetworkAdapter("52:54:00:12:34:56", adapter.Network, "e1000"), second with { Network = "default" }],
+        Assert.Equal([adapter with { Model = "e1000" }, second with { Network = "default" }],
             (await model.SystemAsync("db01")).Definition.NetworkAdapters);
-        Assert.Equal([ServedModel.SettingPath(Db01, "52:54:00:12:34:56"), ServedModel.SettingPath(Db01, second.MacAddress + "/connection")],
+        Assert.Equal([ServedModel.SettingPath(Db01, adapter.MacAddress), ServedModel.SettingPath(Db01, second.MacAddress + "/connection")],
             result.OutReferences("ResultingResourceSettings"));
+    }
+
+    /// <summary>The address is the adapter's identity (its allocation's InstanceID): it does not change.</summary>
+    [Fact]
+    public async Task An_adapter_keeps_its_address_4()
+    {
+        await using var model = await ServedModel.SeededAsync();
+        var before = await model.SystemAsync("db01");
+        var adapter = before.Definition.NetworkAdapters[0];
+        var changed = (await GetAsync(model, Db01, adapter.MacAddress)).Set("Address", Text("52:54:00:12:34:56"));
+
+        Assert.Equal(4u, (await ModifyAsync(model, changed)).Code());
+
+        Assert.Equal(before, await model.SystemAsync("db01"));
     }
 
     /// <summary>8.2.4.1: elements whose InstanceID names no allocation are ignored.</summary>
