@@ -18,11 +18,12 @@ public static class VirtualizationProviders
     {
         logger ??= NullLogger.Instance;
         var instances = new ModelInstances(repository, new ModelSource(hypervisor, jobs));
-        var management = new ManagementMethods(instances, logger);
+        var locks = new SystemLocks();
+        var management = new ManagementMethods(instances, locks, logger);
         return
         [
             new ComputerSystemProvider(instances),
-            new ServiceProvider(instances, management, new SnapshotMethods(instances, logger)),
+            new ServiceProvider(instances, management, new SnapshotMethods(instances, locks, logger)),
             new JobProvider(instances),
             new CapabilitiesProvider(instances),
             new PoolProvider(instances),

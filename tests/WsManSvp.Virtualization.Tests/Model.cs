@@ -36,14 +36,14 @@ public static class Model
     public static SettingsProvider Settings(IHypervisor hypervisor)
     {
         var instances = Instances(hypervisor);
-        return new SettingsProvider(instances, new ManagementMethods(instances, NullLogger.Instance));
+        return new SettingsProvider(instances, new ManagementMethods(instances, new SystemLocks(), NullLogger.Instance));
     }
 
     /// <summary>The service provider with its methods, as the providers share them.</summary>
     public static ServiceProvider Services(IHypervisor hypervisor)
     {
         var instances = Instances(hypervisor);
-        return new ServiceProvider(instances, new ManagementMethods(instances, NullLogger.Instance), new SnapshotMethods(instances, NullLogger.Instance));
+        return new ServiceProvider(instances, new ManagementMethods(instances, new SystemLocks(), NullLogger.Instance), new SnapshotMethods(instances, new SystemLocks(), NullLogger.Instance));
     }
 
     public static Guid SeededId(string name) => SimulatorSeed.StableGuid("system:" + name);

@@ -173,7 +173,7 @@ public sealed class DefinitionEditor
         var pool = PoolOf(request, ResourceKind.Processor);
         if (GivenQuantity(given, "VirtualQuantity") && request.Quantity("VirtualQuantity", ResourceKind.Processor) is { } cpus)
             _cpus = (int)CheckRange(request, "VirtualQuantity", cpus, pool, "processors");
-        CheckReservationAndLimit(request, given, pool, ResourceKind.Processor, _cpus, "processors");
+        CheckReservationAndLimit(request, given, ResourceKind.Processor, _cpus, "processors");
         if (given("Weight") && request.UInt("Weight") is { } weight)
         {
             if (weight is < AllocationLimits.MinimumProcessorWeight or > AllocationLimits.MaximumProcessorWeight)
@@ -187,25 +187,22 @@ public sealed class DefinitionEditor
         var pool = PoolOf(request, ResourceKind.Memory);
         if (GivenQuantity(given, "VirtualQuantity") && request.Quantity("VirtualQuantity", ResourceKind.Memory) is { } bytes)
             _memoryMiB = CheckRange(request, "VirtualQuantity", MiB(request, "VirtualQuantity", bytes), pool, "MiB");
-        CheckReservationAndLimit(request, given, pool, ResourceKind.Memory, _memoryMiB, "MiB");
+        CheckReservationAndLimit(request, given, ResourceKind.Memory, _memoryMiB, "MiB");
         if (given("Weight")) throw request.Invalid("memory allocations take no Weight.");
     }
 
-    /// <summary>Allocations are static: a request may reserve at most, and limit at least, what it allocates, within the pool's maximum.</summary>
-    private void CheckReservationAndLimit(RasdInput request, Func<string, bool> given, ResourcePoolInfo pool, ResourceKind kind, long quantity, string unit)
+    /// <summary>
+    /// Allocations are static: what is allocated is reserved in full and is also the limit, as the pool's
+    /// capability settings state. A Reservation or Limit asked for must therefore equal the VirtualQuantity.
+    /// </summary>
+    private static void CheckReservationAndLimit(RasdInput request, Func<string, bool> given, ResourceKind kind, long quantity, string unit)
     {
-        var maximum = _pools.Limit(pool, CapabilityRole.Maximum);
-        if (GivenQuantity(given, "Reservation") && request.Quantity("Reservation", kind) is { } reservationValue)
+        foreach (var property in (string[])["Reservation", "Limit"])
         {
-            var reservation = kind == ResourceKind.Memory ? MiB(request, "Reservation", reservationValue) : (long)reservationValue;
-            if (reservation > quantity)
-                throw request.Invalid($"Reservation {reservation} {unit} exceeds the VirtualQuantity {quantity} {unit}; allocations here are reserved in full.");
-        }
-        if (GivenQuantity(given, "Limit") && request.Quantity("Limit", kind) is { } limitValue)
-        {
-            var limit = kind == ResourceKind.Memory ? MiB(request, "Limit", limitValue) : (long)limitValue;
-            if (limit < quantity || limit > maximum)
-                throw request.Invalid($"Limit {limit} {unit} must lie between the VirtualQuantity {quantity} and the pool's maximum {maximum}.");
+            if (!GivenQuantity(given, property) || request.Quantity(property, kind) is not { } value) continue;
+            var asked = kind == ResourceKind.Memory ? MiB(request, property, value) : (long)value;
+            if (asked != quantity)
+                throw request.Invalid($"{property} {asked} {unit} differs from the VirtualQuantity {quantity} {unit}: allocations here are static, reserved in full and limited to what is allocated.");
         }
     }
 

@@ -13,12 +13,10 @@ namespace WsManSvp.Virtualization.Management;
 /// methods run synchronously; DestroySystem runs as a job (the capabilities say so). Each system's edits
 /// are serialized, and every edit reaches the hypervisor as one whole definition, so nothing is half-made.
 /// </summary>
-public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
+public sealed class ManagementMethods(ModelInstances instances, SystemLocks locks, ILogger logger)
 {
     public static readonly string[] Synchronous = ["DefineSystem", "AddResourceSettings", "ModifyResourceSettings", "ModifySystemSettings", "RemoveResourceSettings"];
     public static readonly string[] Asynchronous = ["DestroySystem"];
-
-    private readonly SystemLocks _locks = new();
 
     private ModelSource Source => instances.Source;
 
@@ -137,7 +135,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             throw new RequestRejected(MethodCodes.InvalidParameter, $"AffectedConfiguration: resources are added to a system's Defined configuration, not to its {target.Kind} configuration.");
         var inputs = Inputs(args.Instances("ResourceSettings"), "ResourceSettings");
         if (inputs.Count == 0) throw new RequestRejected(MethodCodes.InvalidParameter, "ResourceSettings: at least one allocation is required.");
-        using var _ = await _locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
+        using var _ = await locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
         var configuration = await Source.ConfigurationAsync(target, context).ConfigureAwait(false)
             ?? throw new RequestRejected(MethodCodes.InvalidParameter, "AffectedConfiguration: no such configuration.");
         var editor = new DefinitionEditor(configuration.Definition, await PoolsAsync(context).ConfigureAwait(false)) { Name = configuration.Definition.Name };
@@ -181,7 +179,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             throw new RequestRejected(MethodCodes.IncompatibleParameters, "ResourceSettings: the allocations belong to more than one virtual system; modify one system at a time.");
         if (targets.Count == 0) return MethodResults.With(MethodCodes.Completed, ("ResultingResourceSettings", MethodResults.References(await Source.PathsAsync(context).ConfigureAwait(false), [])));
         var systemId = targets[0].Setting.Id;
-        using var _ = await _locks.AcquireAsync(systemId, context.CancellationToken).ConfigureAwait(false);
+        using var _ = await locks.AcquireAsync(systemId, context.CancellationToken).ConfigureAwait(false);
         var editor = (DefinitionEditor?)null;
         SystemConfiguration? configuration = null;
         var modified = new List<string>();
@@ -214,7 +212,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
         var target = id is not null && InstanceIds.TryParseSetting(id, out var system, out var kind, out var key, out var snapshot) && key is null
             ? new Configuration(system, kind, snapshot)
             : null;
-        using var _ = target is null ? null : await _locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
+        using var _ = target is null ? null : await locks.AcquireAsync(target.Id, context.CancellationToken).ConfigureAwait(false);
         var configuration = target is null ? null : await Source.ConfigurationAsync(target, context).ConfigureAwait(false);
         if (configuration is null)
         {
@@ -241,7 +239,7 @@ public sealed class ManagementMethods(ModelInstances instances, ILogger logger)
             throw new RequestRejected(MethodCodes.InvalidParameter, "ResourceSettings: the allocations belong to more than one virtual system.");
         if (settings.FirstOrDefault(s => s.Kind != ConfigurationKind.Defined) is { } other)
             throw new RequestRejected(MethodCodes.InvalidParameter, $"ResourceSettings: allocations are removed from a system's Defined configuration, not from its {other.Kind} configuration.");
-        using var _ = await _locks.AcquireAsync(settings[0].Id, context.CancellationToken).ConfigureAwait(false);
+        using var _ = await locks.AcquireAsync(settings[0].Id, context.CancellationToken).ConfigureAwait(false);
         DefinitionEditor? editor = null;
         for (var i = 0; i < settings.Count; i++)
         {

@@ -13,7 +13,7 @@ namespace WsManSvp.Virtualization.Management;
 /// are checked: CreateSnapshot (SnapshotType 2 full, 3 disk, as the host supports), DestroySnapshot and
 /// ApplySnapshot.
 /// </summary>
-public sealed class SnapshotMethods(ModelInstances instances, ILogger logger)
+public sealed class SnapshotMethods(ModelInstances instances, SystemLocks locks, ILogger logger)
 {
     public const ushort FullSnapshot = 2;
     public const ushort DiskSnapshot = 3;
@@ -111,8 +111,16 @@ public sealed class SnapshotMethods(ModelInstances instances, ILogger logger)
                     [new JobEffect(new VirtualComputerSystem(system.Id), JobEffect.Unknown)]),
                 async job =>
                 {
-                    try { await Run(() => hypervisor.ApplySnapshotAsync(system.Id, snapshot.Name, job.CancellationToken)).ConfigureAwait(false); }
-                    finally { Source.PendingStateChanges.End(system.Id); }
+                    try
+                    {
+                        // The definition is replaced: no settings edit of the system may interleave with it.
+                        using var _ = await locks.AcquireAsync(system.Id, job.CancellationToken).ConfigureAwait(false);
+                        await Run(() => hypervisor.ApplySnapshotAsync(system.Id, snapshot.Name, job.CancellationToken)).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Source.PendingStateChanges.End(system.Id);
+                    }
                 }).ConfigureAwait(false);
             return MethodResults.JobStarted(job, paths);
         }

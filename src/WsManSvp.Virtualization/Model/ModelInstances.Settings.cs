@@ -69,8 +69,8 @@ public sealed partial class ModelInstances
 
     /// <summary>
     /// One limit of a pool's allocations (DSP1043): VirtualQuantity, and for processors and memory the
-    /// Reservation and Limit that go with it (allocations are static: reserved and limited to their quantity,
-    /// so a request may reserve less and limit more), and for processors the Weight.
+    /// Reservation and Limit that go with it (allocations are static: reserved in full and limited to their
+    /// quantity), and for processors the Weight.
     /// </summary>
     public CimInstance CapabilitySettingInstance(ResourcePoolInfo pool, CapabilityRole role, HostInfo host)
     {
@@ -85,7 +85,7 @@ public sealed partial class ModelInstances
             .Set("VirtualQuantityUnits", units)
             .Set("AllocationUnits", units);
         if (pool.Kind is ResourceKind.Processor or ResourceKind.Memory)
-            instance.Set("Reservation", U64(role == CapabilityRole.Minimum ? 0 : quantity)).Set("Limit", U64(quantity));
+            instance.Set("Reservation", U64(quantity)).Set("Limit", U64(quantity));
         if (AllocationLimits.WeightOf(pool, role) is { } weight) instance.Set("Weight", CimValue.UInt32((uint)weight));
         return instance;
     }

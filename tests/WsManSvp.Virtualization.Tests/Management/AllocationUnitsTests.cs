@@ -93,7 +93,7 @@ public sealed class AllocationUnitsTests
     {
         await using var model = await ServedModel.SeededAsync();
         var memory = Of(Rasd, ("ResourceType", U16(4)), ("VirtualQuantity", U64(2)), ("VirtualQuantityUnits", Text("GigaBytes")),
-            ("AllocationUnits", Text("byte*2^20")), ("Reservation", U64(2048)), ("Limit", U64(4096)));
+            ("AllocationUnits", Text("byte*2^20")), ("Reservation", U64(2048)), ("Limit", U64(2048)));
 
         var result = await model.ManageAsync("DefineSystem", ("SystemSettings", Instance(SystemSettings("split"))), ("ResourceSettings", Instances(memory)));
 

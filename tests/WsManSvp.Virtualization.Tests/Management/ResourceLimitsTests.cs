@@ -60,19 +60,29 @@ public sealed class ResourceLimitsTests
     [Theory]
     [InlineData("proc")]
     [InlineData("mem")]
-    public async Task A_Reservation_is_at_most_and_a_Limit_at_least_the_quantity_and_at_most_the_maximum(string key)
+    public async Task Reservation_and_Limit_equal_the_quantity_as_every_capability_setting_says(string key)
     {
         await using var model = await ServedModel.SeededAsync();
         var kind = key == "proc" ? "Processor" : "Memory";
-        var maximum = (ulong)(await CapabilityAsync(model, kind, "Maximum")).Number("Limit");
+        foreach (var role in (string[])["Minimum", "Maximum", "Increment", "Default"])
+        {
+            var setting = await CapabilityAsync(model, kind, role);
+            Assert.Equal(setting.Number("VirtualQuantity"), setting.Number("Reservation"));
+            Assert.Equal(setting.Number("VirtualQuantity"), setting.Number("Limit"));
+        }
         var quantity = (ulong)(await model.GetAsync(ServedModel.SettingPath(Model.SeededId("db01"), key)))!.Number("VirtualQuantity");
+        var before = await model.AllSystemsAsync();
 
-        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("Reservation", U64(quantity + 1))));
-        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("Limit", U64(quantity - 1))));
-        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("Limit", U64(maximum + 1))));
-        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("VirtualQuantity", U64(quantity * 2)).Set("Reservation", U64(quantity * 2 + 1))));
-        Assert.Equal(0u, await ModifyAsync(model, key, r => r.Set("Reservation", U64(0)).Set("Limit", U64(maximum))));
-        Assert.Equal(0u, await ModifyAsync(model, key, r => r.Set("VirtualQuantity", U64(quantity * 2)).Set("Reservation", U64(quantity * 2)).Set("Limit", U64(quantity * 2))));
+        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("Reservation", U64(quantity - 1))));
+        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("Limit", U64(quantity + 1))));
+        Assert.Equal(4u, await ModifyAsync(model, key, r => r.Set("VirtualQuantity", U64(quantity * 2)).Set("Reservation", U64(0))));
+        Assert.Equal(before, await model.AllSystemsAsync());
+        // Changing the quantity alone leaves Reservation and Limit as they were read: no request, they follow it.
+        Assert.Equal(0u, await ModifyAsync(model, key, r => r.Set("VirtualQuantity", U64(quantity * 2))));
+        Assert.Equal(0u, await ModifyAsync(model, key, r => r.Set("VirtualQuantity", U64(quantity * 3)).Set("Reservation", U64(quantity * 3)).Set("Limit", U64(quantity * 3))));
+        var now = (await model.GetAsync(ServedModel.SettingPath(Model.SeededId("db01"), key)))!;
+        Assert.Equal((long)quantity * 3, now.Number("Reservation"));
+        Assert.Equal((long)quantity * 3, now.Number("Limit"));
     }
 
     [Fact]
