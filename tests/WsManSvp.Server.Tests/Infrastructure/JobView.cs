@@ -33,6 +33,9 @@ public sealed record JobView(XElement Instance)
     /// <summary>TimeOfLastStateChange, a point in time (cim:Datetime, xs:dateTime).</summary>
     public DateTimeOffset TimeOfLastStateChange => DateTimeOffset.Parse(Child("TimeOfLastStateChange", "Datetime"), CultureInfo.InvariantCulture);
 
+    /// <summary>StartTime; null until the job runs.</summary>
+    public DateTimeOffset? StartTime => IsNil("StartTime") ? null : DateTimeOffset.Parse(Child("StartTime", "Datetime"), CultureInfo.InvariantCulture);
+
     public string InstanceId => Instance.Prop("InstanceID")!;
 
     public override string ToString() => Instance.ToString();

@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class SlowSimulatorServerFixture : ServerFixture
 {
-    public static readonly TimeSpan Latency = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Latency = TimeSpan.FromSeconds(1);
 
     protected override ServerSettings Settings() => base.Settings() with { SimulatorLatency = Latency };
 }

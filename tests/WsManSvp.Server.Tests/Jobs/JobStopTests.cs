@@ -15,16 +15,18 @@ public sealed class JobStopTests(SlowSimulatorServerFixture server) : IClassFixt
     private const uint Busy = 4099;
     private static readonly XNamespace CimError = Ns.Class("CIM_Error");
 
+    // The seeded systems, so that no DefineSystem waits for the slowed simulator: each test takes its own.
     [Fact]
     public async Task A_killed_start_leaves_the_system_as_it_was_and_says_why()
     {
         using var client = server.Client();
         var cim = new CimClient(client);
-        var system = await DefineAsync(cim, "stop-kill");
+        var system = ModelEprs.System(await SeededSystems.NameOfAsync(client, "db01"));
+        Assert.Equal("3", (await client.GetAsync(system)).AssertOk().Content.Prop("EnabledState"));
         var job = await RequestStateChangeAsync(cim, system, 2);
 
         Assert.False(new JobView((await client.GetAsync(job)).AssertOk().Content).IsFinished);
-        // One change at a time: the system is busy while its job runs (DSP1057: 4099 Busy) ...
+        // One change at a time: the system is busy while its job runs (DSP1057: 4099 Busy), whatever is asked ...
         Assert.Equal(Busy, (await cim.InvokeMethodAsync(system, new MethodCall("RequestStateChange").Value("RequestedState", 3))).ReturnValue);
         Assert.Equal(Busy, (await cim.InvokeMethodAsync(system, new MethodCall("RequestStateChange").Value("RequestedState", 2))).ReturnValue);
         // ... and DestroySystem says it is changing state (DSP1042 Table 5: 5 Invalid State).
@@ -54,8 +56,11 @@ public sealed class JobStopTests(SlowSimulatorServerFixture server) : IClassFixt
         Assert.Equal(InvalidStateTransition, (await cim.InvokeMethodAsync(job, new MethodCall("RequestStateChange").Value("RequestedState", 4))).ReturnValue);
         Assert.Equal(JobView.Killed, new JobView((await client.GetAsync(job)).AssertOk().Content).JobState);
 
-        // The system is free again: a new start runs to completion, and its finished job cannot be killed.
+        // The system is free again: a new start runs to completion (Start, Suspend and Service of a job are
+        // not supported and leave it running), and its finished job cannot be killed.
         var again = await RequestStateChangeAsync(cim, system, 2);
+        foreach (var requested in new[] { 2, 3, 6 })
+            Assert.Equal(1u, (await cim.InvokeMethodAsync(again, new MethodCall("RequestStateChange").Value("RequestedState", requested))).ReturnValue);
         Assert.Equal(JobView.Completed, (await FinishedAsync(cim, again)).JobState);
         Assert.Equal("2", (await client.GetAsync(system)).AssertOk().Content.Prop("EnabledState"));
         Assert.Equal(InvalidStateTransition, (await cim.InvokeMethodAsync(again, new MethodCall("RequestStateChange").Value("RequestedState", 5))).ReturnValue);
@@ -67,7 +72,7 @@ public sealed class JobStopTests(SlowSimulatorServerFixture server) : IClassFixt
     {
         using var client = server.Client();
         var cim = new CimClient(client);
-        var system = await DefineAsync(cim, "stop-terminate");
+        var system = ModelEprs.System(await SeededSystems.NameOfAsync(client, "test01"));
         var job = await DestroyAsync(cim, system);
 
         var terminate = await cim.InvokeMethodAsync(job, new MethodCall("RequestStateChange").Value("RequestedState", 4));
@@ -77,25 +82,10 @@ public sealed class JobStopTests(SlowSimulatorServerFixture server) : IClassFixt
         Assert.Equal(JobView.Terminated, terminated.JobState);
         Assert.Contains("Terminated", terminated.ErrorDescription);
         var state = (await client.GetAsync(system)).AssertOk().Content;
-        Assert.Equal(("stop-terminate", "3", "12"), (state.Prop("ElementName"), state.Prop("EnabledState"), state.Prop("RequestedState")));
+        Assert.Equal(("test01", SeededSystems.InitialStates["test01"], "12"), (state.Prop("ElementName"), state.Prop("EnabledState"), state.Prop("RequestedState")));
         AssertStoppedError((await cim.InvokeMethodAsync(job, new MethodCall("GetError"))).Single("Error"), "Terminated", terminated);
         Assert.Equal(InvalidStateTransition, (await cim.InvokeMethodAsync(job, new MethodCall("RequestStateChange").Value("RequestedState", 5))).ReturnValue);
         Assert.Equal(JobView.Terminated, new JobView((await client.GetAsync(job)).AssertOk().Content).JobState);
-    }
-
-    [Fact]
-    public async Task Start_suspend_and_service_are_not_supported_and_the_job_runs_on()
-    {
-        using var client = server.Client();
-        var cim = new CimClient(client);
-        var system = await DefineAsync(cim, "stop-unsupported");
-        var job = await RequestStateChangeAsync(cim, system, 2);
-
-        foreach (var requested in new[] { 2, 3, 6 })
-            Assert.Equal(1u, (await cim.InvokeMethodAsync(job, new MethodCall("RequestStateChange").Value("RequestedState", requested))).ReturnValue);
-
-        Assert.Equal(JobView.Completed, (await FinishedAsync(cim, job)).JobState);
-        Assert.Equal("2", (await client.GetAsync(system)).AssertOk().Content.Prop("EnabledState"));
     }
 
     /// <summary>
