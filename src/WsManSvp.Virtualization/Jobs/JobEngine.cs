@@ -160,6 +160,8 @@ public sealed class JobEngine : IAsyncDisposable
             JobError? error = null;
             try
             {
+                // The work runs even when the stop came first (its token is then cancelled at once), so the
+                // cleanup it owns (a system's pending state change, say) always happens.
                 await work(context).ConfigureAwait(false);
                 final = JobState.Completed;
             }

@@ -36,6 +36,8 @@ internal sealed class RequestStateChange(ModelSource source)
         var requested = (ushort)requestedValue.AsInt128();
         var system = await source.SystemAsync(id, context).ConfigureAwait(false)
             ?? throw new CimException(CimStatus.NotFound, $"Virtual system {id} no longer exists.");
+        // A system in transition is busy whatever is asked: the state it is leaving cannot judge the request.
+        if (source.PendingStateChanges.RequestedStateOf(id) is not null) return MethodResults.Code(Busy);
         if (EnabledStates.TransitionFor(system.State, requested) is not { } transition)
             return MethodResults.Code(IsKnownRequest(requested) ? InvalidStateTransition : InvalidParameter);
         if (!source.PendingStateChanges.TryBegin(id, requested)) return MethodResults.Code(Busy);
