@@ -20,27 +20,19 @@ public sealed class ManagementMethods(ModelInstances instances, SystemLocks lock
 
     private ModelSource Source => instances.Source;
 
-    public async ValueTask<CimMethodResult> InvokeAsync(string method, IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
+    public ValueTask<CimMethodResult> InvokeAsync(string method, IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
     {
         var args = new MethodArguments(arguments);
-        try
+        return RequestRejected.AsReturnCode(method, logger, async () => method switch
         {
-            return method switch
-            {
-                "DefineSystem" => await DefineSystemAsync(args, context).ConfigureAwait(false),
-                "DestroySystem" => await DestroySystemAsync(args, context).ConfigureAwait(false),
-                "AddResourceSettings" => await AddResourceSettingsAsync(args, context).ConfigureAwait(false),
-                "ModifyResourceSettings" => await ModifyResourceSettingsAsync(args.Instances("ResourceSettings"), ignoreUnknown: true, context).ConfigureAwait(false),
-                "ModifySystemSettings" => await ModifySystemSettingsAsync(args.Instance("SystemSettings"), ignoreUnknown: true, context).ConfigureAwait(false),
-                "RemoveResourceSettings" => await RemoveResourceSettingsAsync(args, context).ConfigureAwait(false),
-                _ => MethodResults.Code(MethodCodes.NotSupported),
-            };
-        }
-        catch (RequestRejected rejected)
-        {
-            logger.LogInformation("{Method} returned {Code}: {Reason}", method, rejected.Code, rejected.Message);
-            return MethodResults.Code(rejected.Code);
-        }
+            "DefineSystem" => await DefineSystemAsync(args, context).ConfigureAwait(false),
+            "DestroySystem" => await DestroySystemAsync(args, context).ConfigureAwait(false),
+            "AddResourceSettings" => await AddResourceSettingsAsync(args, context).ConfigureAwait(false),
+            "ModifyResourceSettings" => await ModifyResourceSettingsAsync(args.Instances("ResourceSettings"), ignoreUnknown: true, context).ConfigureAwait(false),
+            "ModifySystemSettings" => await ModifySystemSettingsAsync(args.Instance("SystemSettings"), ignoreUnknown: true, context).ConfigureAwait(false),
+            "RemoveResourceSettings" => await RemoveResourceSettingsAsync(args, context).ConfigureAwait(false),
+            _ => MethodResults.Code(MethodCodes.NotSupported),
+        });
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using WsManSvp.Cim.Providers;
+
 namespace WsManSvp.Virtualization.Management;
 
 /// <summary>
@@ -7,4 +10,18 @@ namespace WsManSvp.Virtualization.Management;
 public sealed class RequestRejected(uint code, string message) : Exception(message)
 {
     public uint Code { get; } = code;
+
+    /// <summary>Runs a method, returning the code of a rejection (logged with its reason, which the code alone does not carry).</summary>
+    public static async ValueTask<CimMethodResult> AsReturnCode(string method, ILogger logger, Func<ValueTask<CimMethodResult>> invoke)
+    {
+        try
+        {
+            return await invoke().ConfigureAwait(false);
+        }
+        catch (RequestRejected rejected)
+        {
+            logger.LogInformation("{Method} returned {Code}: {Reason}", method, rejected.Code, rejected.Message);
+            return MethodResults.Code(rejected.Code);
+        }
+    }
 }

@@ -28,24 +28,16 @@ public sealed class SnapshotMethods(ModelInstances instances, SystemLocks locks,
     /// <summary>Whether a system in this state can be captured (a saved or changing system cannot).</summary>
     public static bool CanCapture(SystemState state) => state is SystemState.Running or SystemState.Paused or SystemState.Off;
 
-    public async ValueTask<CimMethodResult> InvokeAsync(string method, IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
+    public ValueTask<CimMethodResult> InvokeAsync(string method, IReadOnlyDictionary<string, CimValue> arguments, CimCallContext context)
     {
         var args = new MethodArguments(arguments);
-        try
+        return RequestRejected.AsReturnCode(method, logger, async () => method switch
         {
-            return method switch
-            {
-                "CreateSnapshot" => await CreateSnapshotAsync(args, context).ConfigureAwait(false),
-                "DestroySnapshot" => await DestroySnapshotAsync(args, context).ConfigureAwait(false),
-                "ApplySnapshot" => await ApplySnapshotAsync(args, context).ConfigureAwait(false),
-                _ => MethodResults.Code(MethodCodes.NotSupported),
-            };
-        }
-        catch (RequestRejected rejected)
-        {
-            logger.LogInformation("{Method} returned {Code}: {Reason}", method, rejected.Code, rejected.Message);
-            return MethodResults.Code(rejected.Code);
-        }
+            "CreateSnapshot" => await CreateSnapshotAsync(args, context).ConfigureAwait(false),
+            "DestroySnapshot" => await DestroySnapshotAsync(args, context).ConfigureAwait(false),
+            "ApplySnapshot" => await ApplySnapshotAsync(args, context).ConfigureAwait(false),
+            _ => MethodResults.Code(MethodCodes.NotSupported),
+        });
     }
 
     /// <summary>DSP1042 8.3.1: SnapshotSettings may carry the snapshot's ElementName; the new snapshot is the job's affected element (Create).</summary>
