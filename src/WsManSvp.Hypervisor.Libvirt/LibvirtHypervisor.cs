@@ -1,0 +1,10 @@
+// SKELETON (to be replaced by the lv branch).
+using Microsoft.Extensions.Logging;
+
+namespace WsManSvp.Hypervisor.Libvirt;
+
+public sealed class LibvirtHypervisor
+{
+    public static Task<IHypervisor> OpenAsync(LibvirtOptions options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        throw new NotImplementedException();
+}
