@@ -15,13 +15,14 @@ public static class CommandLine
         Options:
           --urls URL[;URL...]          where to listen (default http://127.0.0.1:5985); the endpoint is /wsman
           --backend sim|libvirt        the hypervisor backend (default sim, the in-memory simulator)
+          --libvirt-uri URI            the libvirt backend's connection (default qemu:///system)
           --data-dir DIR               state directory, created if missing (default ~/.local/share/wsmansvp)
           --allow-unencrypted          permit plain HTTP on a non-loopback address
           --certificate FILE           certificate for https:// URLs: PEM (with --certificate-key) or PFX
           --certificate-key FILE       PEM private key of --certificate
           --certificate-password PW    password of a PFX file (or WSMANSVP_CERTIFICATE_PASSWORD)
           --seed-systems N             extra simulated virtual systems (load tests)
-          --host-name NAME             name of the simulated host (default: this machine's name)
+          --host-name NAME             the host's name (default: this machine's name; libvirt's on that backend)
           --sim-latency DURATION       how long each simulated change takes, e.g. 500ms, 2s or PT2S (default 0)
           --max-envelope-size-kb N     largest envelope accepted or sent (default 500)
           --enumeration-timeout SEC    how long an idle enumeration context lives (default 60)
@@ -51,6 +52,7 @@ public static class CommandLine
             {
                 "--urls" => s with { Urls = Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--backend" => s with { Backend = Backend(Value()) },
+                "--libvirt-uri" => s with { LibvirtUri = Value() },
                 "--data-dir" => s with { DataDirectory = Path.GetFullPath(Value()) },
                 "--allow-unencrypted" => s with { AllowUnencrypted = true },
                 "--certificate" => s with { CertificateFile = Path.GetFullPath(Value()) },

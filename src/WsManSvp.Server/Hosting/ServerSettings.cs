@@ -1,3 +1,4 @@
+using WsManSvp.Hypervisor.Libvirt;
 using WsManSvp.Virtualization.Jobs;
 
 namespace WsManSvp.Server.Hosting;
@@ -11,6 +12,9 @@ public sealed record ServerSettings
 
     /// <summary>"sim" (the in-memory simulator) or "libvirt".</summary>
     public string Backend { get; init; } = "sim";
+
+    /// <summary>The libvirt connection of the libvirt backend.</summary>
+    public string LibvirtUri { get; init; } = LibvirtOptions.DefaultUri;
 
     public string DataDirectory { get; init; } = DefaultDataDirectory();
 
@@ -28,7 +32,7 @@ public sealed record ServerSettings
     /// <summary>Extra simulated systems beyond the four seeded ones (load tests).</summary>
     public int SeedSystems { get; init; }
 
-    /// <summary>The simulated host's name; the machine's name when not given.</summary>
+    /// <summary>The host's name as the service shows it; the machine's name (libvirt's, on that backend) when not given.</summary>
     public string? HostName { get; init; }
 
     /// <summary>How long each change to the simulator takes (so jobs can be watched and cancelled).</summary>

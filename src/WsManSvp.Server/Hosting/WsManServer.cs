@@ -73,11 +73,11 @@ public sealed class WsManServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
         var state = StateDatabase.Open(settings.DataDirectory);
+        // The backend and the job engine are opened once logging is built, before the first request.
         IHypervisor? hypervisor = null;
-        JobEngine? jobs = null; // opened once logging is built, before the first request
+        JobEngine? jobs = null;
         try
         {
-            hypervisor = await Backends.CreateAsync(settings, state, cancellationToken);
             var repository = CimClassRepository.LoadEmbedded();
             var options = new WsManOptions
             {
@@ -91,15 +91,17 @@ public sealed class WsManServer : IAsyncDisposable
             builder.Services.AddSingleton(contexts);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
-                VirtualizationProviders.Create(hypervisor, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+                VirtualizationProviders.Create(hypervisor!, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
                 CimNamespaces.All)));
             builder.Services.AddSingleton<WsManProcessor>();
             builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
             builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
 
             var app = builder.Build();
+            var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+            hypervisor = await Backends.CreateAsync(settings, state, loggers, cancellationToken);
             jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
-                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Jobs"));
+                loggers.CreateLogger("WsManSvp.Jobs"));
             var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
             app.Run(endpoint.HandleAsync);
             await app.StartAsync(cancellationToken);

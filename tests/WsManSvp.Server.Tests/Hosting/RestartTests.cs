@@ -52,7 +52,7 @@ public sealed class RestartTests
         using var temp = new TempDirectory();
         await using var state = WsManSvp.Storage.StateDatabase.Open(temp.Path);
         var settings = Settings(temp.Path) with { SimulatorLatency = TimeSpan.FromMilliseconds(200) };
-        await using var hypervisor = await Backends.CreateAsync(settings, state, None);
+        await using var hypervisor = await Backends.CreateAsync(settings, state, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, None);
         var db01 = (await SeededIdAsync(hypervisor, "db01"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
