@@ -11,6 +11,8 @@ rm -rf "$results" && mkdir -p "$results"
 need_packages=()
 /usr/bin/python3 -c 'import winrm' 2>/dev/null || need_packages+=(python3-winrm)
 command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
+# The libvirt backend's tests run on libvirt's test driver, which is part of the library.
+ldconfig -p | grep -q 'libvirt\.so\.0 ' || need_packages+=(libvirt0)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${need_packages[*]}"
