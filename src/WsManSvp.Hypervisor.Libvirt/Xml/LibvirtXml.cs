@@ -16,6 +16,7 @@ internal static class LibvirtXml
         XmlResolver = null,
         MaxCharactersInDocument = MaxCharacters,
         IgnoreComments = true,
+        IgnoreWhitespace = true,
         IgnoreProcessingInstructions = true,
     };
 
