@@ -58,6 +58,10 @@ internal static class LibvirtXml
             ? value
             : throw Failed($"<{element.Name}> has no '{name}' attribute.");
 
+    /// <summary>An integer attribute, null when it is absent.</summary>
+    public static int? IntAttribute(XElement element, string name) =>
+        (string?)element.Attribute(name) is { } text ? ParseInt(text, $"'{name}' of <{element.Name}>") : null;
+
     public static long ParseLong(string text, string what) =>
         long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
