@@ -13,6 +13,7 @@ need_packages=()
 command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
 # The libvirt backend's tests run on libvirt's test driver, which is part of the library.
 ldconfig -p | grep -q 'libvirt\.so\.0 ' || need_packages+=(libvirt0)
+command -v virsh >/dev/null 2>&1 || need_packages+=(libvirt-clients)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${need_packages[*]}"
@@ -59,7 +60,7 @@ PY
   done
 }
 
-run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
+run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Hypervisor.Libvirt.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
 run_tier integration tests/WsManSvp.Server.Tests
 
 # The benchmark is not a timed test; a one-second run only proves it still works end to end.
