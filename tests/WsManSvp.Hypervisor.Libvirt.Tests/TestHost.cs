@@ -4,12 +4,14 @@ using WsManSvp.Storage;
 namespace WsManSvp.Hypervisor.Libvirt.Tests;
 
 /// <summary>
-/// A libvirt backend on the test driver (test:///default: in-process, a fresh host per process) with a
-/// state database of its own, removed afterwards.
+/// A libvirt backend on the test driver with a state database of its own, removed afterwards. The host is
+/// the test driver on a node file of the test's own (TestNode.xml: the domain "test" running, pool
+/// "default-pool", network "default"): unlike test:///default, which every open connection of the process
+/// shares, each connection to a node file gets a fresh host of its own, so tests running in parallel do not
+/// see each other's systems, and a reconnect finds a fresh host.
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
-    public const string Uri = "test:///default";
     public const string PoolName = "default-pool";
     public const string PoolPath = "/default-pool";
 
@@ -24,15 +26,21 @@ internal sealed class TestHost : IAsyncDisposable
 
     public StateDatabase Database { get; }
 
+    public string Directory => _directory;
+
+    public static string UriOf(string directory) => $"test://{Path.Combine(directory, "node.xml")}";
+
     public LibvirtHypervisor Hypervisor { get; }
 
     public static async Task<TestHost> OpenAsync(ILibvirtConnector? connector = null, LibvirtOptions? options = null, string? directory = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "wsmansvp-libvirt-tests", Guid.NewGuid().ToString("N"));
         var database = StateDatabase.Open(directory);
+        var node = Path.Combine(directory, "node.xml");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestNode.xml"), node, overwrite: true);
         try
         {
-            var hypervisor = await LibvirtHypervisor.OpenAsync(options ?? new LibvirtOptions(Uri), database, NullLoggerFactory.Instance,
+            var hypervisor = await LibvirtHypervisor.OpenAsync((options ?? new LibvirtOptions("")) with { Uri = UriOf(directory) }, database, NullLoggerFactory.Instance,
                 connector ?? NativeConnector.Instance, TimeProvider.System, CancellationToken.None);
             return new TestHost(directory, database, hypervisor);
         }
@@ -79,7 +87,7 @@ internal sealed class TestHost : IAsyncDisposable
     {
         await Hypervisor.DisposeAsync();
         await Database.DisposeAsync();
-        try { Directory.Delete(_directory, recursive: true); }
+        try { System.IO.Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
     }
 }
