@@ -16,10 +16,12 @@ internal sealed class TestHost : IAsyncDisposable
     public const string PoolPath = "/default-pool";
 
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private TestHost(string directory, StateDatabase database, LibvirtHypervisor hypervisor)
+    private TestHost(string directory, bool ownsDirectory, StateDatabase database, LibvirtHypervisor hypervisor)
     {
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Database = database;
         Hypervisor = hypervisor;
     }
@@ -32,8 +34,10 @@ internal sealed class TestHost : IAsyncDisposable
 
     public LibvirtHypervisor Hypervisor { get; }
 
+    /// <summary>Opens a host; on a <paramref name="directory"/> given, the caller removes it (to reopen the same state).</summary>
     public static async Task<TestHost> OpenAsync(ILibvirtConnector? connector = null, LibvirtOptions? options = null, string? directory = null)
     {
+        var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "wsmansvp-libvirt-tests", Guid.NewGuid().ToString("N"));
         var database = StateDatabase.Open(directory);
         var node = Path.Combine(directory, "node.xml");
@@ -42,7 +46,7 @@ internal sealed class TestHost : IAsyncDisposable
         {
             var hypervisor = await LibvirtHypervisor.OpenAsync((options ?? new LibvirtOptions("")) with { Uri = UriOf(directory) }, database, NullLoggerFactory.Instance,
                 connector ?? NativeConnector.Instance, TimeProvider.System, CancellationToken.None);
-            return new TestHost(directory, database, hypervisor);
+            return new TestHost(directory, ownsDirectory, database, hypervisor);
         }
         catch
         {
@@ -87,6 +91,7 @@ internal sealed class TestHost : IAsyncDisposable
     {
         await Hypervisor.DisposeAsync();
         await Database.DisposeAsync();
+        if (!_ownsDirectory) return;
         try { System.IO.Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
     }
