@@ -57,7 +57,7 @@ PY
   done
 }
 
-run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
+run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Hypervisor.Libvirt.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
 run_tier integration tests/WsManSvp.Server.Tests
 
 # The benchmark is not a timed test; a one-second run only proves it still works end to end.
