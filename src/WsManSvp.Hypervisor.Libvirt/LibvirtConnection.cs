@@ -171,8 +171,12 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
             // Drivers without keepalive (test, local in-process ones) refuse it; they cannot lose the link either.
             if (Virt.ConnectSetKeepAlive(handle, Math.Max(1, (int)_options.KeepAliveInterval.TotalSeconds), (uint)_options.KeepAliveCount) < 0)
                 Virt.ResetLastError();
-            LibvirtErrors.Check(Virt.ConnectRegisterCloseCallback(handle, LibvirtCallbacks.Closed, LibvirtCallbacks.Opaque(this), LibvirtCallbacks.Free),
-                "Registering for the connection's close");
+            var opaque = LibvirtCallbacks.Opaque(this);
+            if (Virt.ConnectRegisterCloseCallback(handle, LibvirtCallbacks.Closed, opaque, LibvirtCallbacks.Free) < 0)
+            {
+                LibvirtCallbacks.Release(opaque);
+                throw LibvirtErrors.Last("Registering for the connection's close");
+            }
             session.CloseRegistered = true;
             foreach (var (eventId, callback) in new[]
                      {
@@ -181,9 +185,14 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
                          (Virt.EventIdDeviceRemoved, LibvirtCallbacks.DeviceRemoved),
                      })
             {
-                session.CallbackIds.Add(LibvirtErrors.Check(
-                    Virt.ConnectDomainEventRegisterAny(handle, IntPtr.Zero, eventId, callback, LibvirtCallbacks.Opaque(this), LibvirtCallbacks.Free),
-                    $"Registering for domain event {eventId}"));
+                opaque = LibvirtCallbacks.Opaque(this);
+                var id = Virt.ConnectDomainEventRegisterAny(handle, IntPtr.Zero, eventId, callback, opaque, LibvirtCallbacks.Free);
+                if (id < 0)
+                {
+                    LibvirtCallbacks.Release(opaque);
+                    throw LibvirtErrors.Last($"Registering for domain event {eventId}");
+                }
+                session.CallbackIds.Add(id);
             }
             return session;
         }
