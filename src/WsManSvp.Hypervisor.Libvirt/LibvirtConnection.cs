@@ -36,8 +36,6 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
         _log = log;
     }
 
-    public string Uri => _options.Uri;
-
     /// <summary>Opens the connection; failing to reach libvirt at all is <see cref="HypervisorError.Unavailable"/>.</summary>
     public static async Task<LibvirtConnection> OpenAsync(LibvirtOptions options, ILibvirtConnector connector, LibvirtWorkers workers,
         ChannelWriter<Observation> observations, ILogger log, CancellationToken cancellationToken)
@@ -48,8 +46,6 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
         log.LogInformation("Connected to libvirt at {Uri}", options.Uri);
         return connection;
     }
-
-    public bool IsUp => Volatile.Read(ref _session) is not null;
 
     /// <summary>Runs a call on a worker thread with the connection; fails fast while the connection is down.</summary>
     public Task<T> CallAsync<T>(Func<ConnectHandle, T> call, CancellationToken cancellationToken)
