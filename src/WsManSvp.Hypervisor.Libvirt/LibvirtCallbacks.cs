@@ -31,6 +31,9 @@ internal static unsafe class LibvirtCallbacks
 
     public static IntPtr Opaque(ILibvirtCallbackTarget target) => GCHandle.ToIntPtr(GCHandle.Alloc(target));
 
+    /// <summary>Frees an opaque pointer whose registration failed (libvirt frees it only once registered).</summary>
+    public static void Release(IntPtr opaque) => GCHandle.FromIntPtr(opaque).Free();
+
     [UnmanagedCallersOnly]
     private static int OnLifecycle(IntPtr connection, IntPtr domain, int @event, int detail, IntPtr opaque)
     {
@@ -56,7 +59,7 @@ internal static unsafe class LibvirtCallbacks
     [UnmanagedCallersOnly]
     private static void FreeOpaque(IntPtr opaque)
     {
-        try { GCHandle.FromIntPtr(opaque).Free(); }
+        try { Release(opaque); }
         catch (Exception) { }
     }
 

@@ -36,8 +36,6 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
         _log = log;
     }
 
-    public string Uri => _options.Uri;
-
     /// <summary>Opens the connection; failing to reach libvirt at all is <see cref="HypervisorError.Unavailable"/>.</summary>
     public static async Task<LibvirtConnection> OpenAsync(LibvirtOptions options, ILibvirtConnector connector, LibvirtWorkers workers,
         ChannelWriter<Observation> observations, ILogger log, CancellationToken cancellationToken)
@@ -48,8 +46,6 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
         log.LogInformation("Connected to libvirt at {Uri}", options.Uri);
         return connection;
     }
-
-    public bool IsUp => Volatile.Read(ref _session) is not null;
 
     /// <summary>Runs a call on a worker thread with the connection; fails fast while the connection is down.</summary>
     public Task<T> CallAsync<T>(Func<ConnectHandle, T> call, CancellationToken cancellationToken)
@@ -171,8 +167,12 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
             // Drivers without keepalive (test, local in-process ones) refuse it; they cannot lose the link either.
             if (Virt.ConnectSetKeepAlive(handle, Math.Max(1, (int)_options.KeepAliveInterval.TotalSeconds), (uint)_options.KeepAliveCount) < 0)
                 Virt.ResetLastError();
-            LibvirtErrors.Check(Virt.ConnectRegisterCloseCallback(handle, LibvirtCallbacks.Closed, LibvirtCallbacks.Opaque(this), LibvirtCallbacks.Free),
-                "Registering for the connection's close");
+            var opaque = LibvirtCallbacks.Opaque(this);
+            if (Virt.ConnectRegisterCloseCallback(handle, LibvirtCallbacks.Closed, opaque, LibvirtCallbacks.Free) < 0)
+            {
+                LibvirtCallbacks.Release(opaque);
+                throw LibvirtErrors.Last("Registering for the connection's close");
+            }
             session.CloseRegistered = true;
             foreach (var (eventId, callback) in new[]
                      {
@@ -181,9 +181,14 @@ internal sealed class LibvirtConnection : ILibvirtCallbackTarget, IAsyncDisposab
                          (Virt.EventIdDeviceRemoved, LibvirtCallbacks.DeviceRemoved),
                      })
             {
-                session.CallbackIds.Add(LibvirtErrors.Check(
-                    Virt.ConnectDomainEventRegisterAny(handle, IntPtr.Zero, eventId, callback, LibvirtCallbacks.Opaque(this), LibvirtCallbacks.Free),
-                    $"Registering for domain event {eventId}"));
+                opaque = LibvirtCallbacks.Opaque(this);
+                var id = Virt.ConnectDomainEventRegisterAny(handle, IntPtr.Zero, eventId, callback, opaque, LibvirtCallbacks.Free);
+                if (id < 0)
+                {
+                    LibvirtCallbacks.Release(opaque);
+                    throw LibvirtErrors.Last($"Registering for domain event {eventId}");
+                }
+                session.CallbackIds.Add(id);
             }
             return session;
         }

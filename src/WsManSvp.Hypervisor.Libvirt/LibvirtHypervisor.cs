@@ -153,7 +153,7 @@ public sealed class LibvirtHypervisor : IHypervisor
             var system = _reader.Read(conn, domain, StoragePools.Facts(conn));
             return Define(conn, DefinitionRules.ValidateUpdate(system, definition), Domains.Xml(domain, Virt.DomainXmlInactive));
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(ObservationCause.Edited, id).ConfigureAwait(false);
+        return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
     }
 
     /// <summary>Undefines a stopped system with its managed save image, snapshot metadata and (where the driver has it) NVRAM.</summary>

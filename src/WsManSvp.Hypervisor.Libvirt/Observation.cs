@@ -9,8 +9,6 @@ internal enum ObservationCause
     Reconnected,
     /// <summary>An operation of this backend changed the system.</summary>
     Operation,
-    /// <summary>The definition was replaced: announced even when it reads the same.</summary>
-    Edited,
     /// <summary>A reboot or reset: the state stays, yet it changed.</summary>
     Restarted,
 }

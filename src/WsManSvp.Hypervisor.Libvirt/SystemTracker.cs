@@ -65,7 +65,11 @@ internal sealed class SystemTracker
             try
             {
                 if (observation.Cause == ObservationCause.Reconnected) await ResyncAsync().ConfigureAwait(false);
-                else observation.Done?.TrySetResult(await ObserveAsync(observation).ConfigureAwait(false));
+                else
+                {
+                    var system = await ObserveAsync(observation).ConfigureAwait(false);
+                    observation.Done?.TrySetResult(system);
+                }
             }
             catch (Exception e)
             {
@@ -113,7 +117,9 @@ internal sealed class SystemTracker
             _events.Publish(new HypervisorEvent(HypervisorEventKind.Undefined, id, previous, null, now));
             return;
         }
-        if (cause == ObservationCause.Edited || !DefinitionRules.Same(previous.Definition, current.Definition)
+        // Only a difference is announced: libvirt's event of an edit may be read after a later edit, and would
+        // otherwise announce it twice. So, unlike the simulator, an edit that changes nothing is not announced.
+        if (!DefinitionRules.Same(previous.Definition, current.Definition)
             || (previous.ActiveDefinition is not null && current.ActiveDefinition is not null
                 && !DefinitionRules.Same(previous.ActiveDefinition, current.ActiveDefinition)))
             _events.Publish(new HypervisorEvent(HypervisorEventKind.ConfigurationChanged, id, previous, current, now));

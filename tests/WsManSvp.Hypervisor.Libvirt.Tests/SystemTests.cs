@@ -192,8 +192,15 @@ public sealed class SystemTests
             first = (await host.ListAsync()).Single(s => s.Definition.Name == "test").TimeOfLastStateChange;
         await Task.Delay(50);
 
-        await using var again = await TestHost.OpenAsync(directory: directory);
+        try
+        {
+            await using var again = await TestHost.OpenAsync(directory: directory);
 
-        Assert.Equal(first, (await again.ListAsync()).Single(s => s.Definition.Name == "test").TimeOfLastStateChange);
+            Assert.Equal(first, (await again.ListAsync()).Single(s => s.Definition.Name == "test").TimeOfLastStateChange);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
