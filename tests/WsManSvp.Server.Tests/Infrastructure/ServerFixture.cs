@@ -28,14 +28,14 @@ public class ServerFixture : IAsyncLifetime
         HostName = HostName,
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using (var users = new UserFile(DataDirectory, watch: false)) users.Set(User, Password);
         Server = await WsManServer.StartAsync(Settings());
         Endpoint = Server.Endpoints[0];
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); }
