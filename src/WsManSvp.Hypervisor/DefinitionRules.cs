@@ -1,6 +1,6 @@
-namespace WsManSvp.Hypervisor.Simulator;
+namespace WsManSvp.Hypervisor;
 
-/// <summary>The checks libvirt's define applies that a simulated define must apply too.</summary>
+/// <summary>The checks libvirt's define applies, which every backend applies before calling the hypervisor.</summary>
 internal static class DefinitionRules
 {
     public static void Validate(SystemDefinition definition)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
-namespace WsManSvp.Hypervisor.Simulator;
+namespace WsManSvp.Hypervisor;
 
 /// <summary>
 /// Fans events out to watchers, one bounded channel each: a slow watcher loses its oldest events

@@ -1,4 +1,4 @@
-namespace WsManSvp.Hypervisor.Simulator;
+namespace WsManSvp.Hypervisor;
 
 /// <summary>Which transitions libvirt allows from which state, and where they lead.</summary>
 internal static class StateMachine
