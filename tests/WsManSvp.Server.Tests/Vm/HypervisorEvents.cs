@@ -43,6 +43,8 @@ public sealed class HypervisorEvents : IAsyncDisposable
         }
     }
 
+    public IReadOnlyList<HypervisorEvent> Of(Guid system) { lock (_seen) return _seen.Where(e => e.SystemId == system).ToList(); }
+
     public static string Describe(HypervisorEvent e) =>
         $"{e.Time:HH:mm:ss.fff} {e.Kind} {e.SystemId} {e.Previous?.State.ToString() ?? "-"} -> {e.Current?.State.ToString() ?? "-"}";
 

@@ -42,10 +42,11 @@ public sealed class VmSteps(LibvirtServerFixture server, CimClient cim, ITestOut
             () => MethodSteps.ChangeStateAsync(cim, system, requestedState));
 
     /// <summary>
-    /// Runs one step to its end and checks the system after it: EnabledState (GetInstance), and a StateChanged
-    /// event of the system whose Current state is <paramref name="state"/> among the events since the step began.
+    /// Runs one step to its end and checks the system after it: EnabledState (GetInstance), and, unless
+    /// <paramref name="state"/> is null (a step that changes no state), a StateChanged event of the system whose
+    /// Current state is <paramref name="state"/> among the events since the step began.
     /// </summary>
-    public async Task<T> StepAsync<T>(string what, Epr system, string enabledState, SystemState state, Func<Task<T>> step)
+    public async Task<T> StepAsync<T>(string what, Epr system, string enabledState, SystemState? state, Func<Task<T>> step)
     {
         var mark = server.Events.Count;
         var clock = Stopwatch.StartNew();
@@ -53,8 +54,9 @@ public sealed class VmSteps(LibvirtServerFixture server, CimClient cim, ITestOut
         output.WriteLine($"{what}: {clock.ElapsedMilliseconds} ms");
         Assert.Equal(enabledState, await MethodSteps.EnabledStateAsync(cim, system));
         var id = IdOf(system);
-        await server.Events.WaitForAsync(mark, e => e.Kind == HypervisorEventKind.StateChanged && e.SystemId == id && e.Current?.State == state,
-            $"StateChanged of {id} to {state} after {what}", EventTimeout);
+        if (state is not null)
+            await server.Events.WaitForAsync(mark, e => e.Kind == HypervisorEventKind.StateChanged && e.SystemId == id && e.Current?.State == state,
+                $"StateChanged of {id} to {state} after {what}", EventTimeout);
         return result;
     }
 
