@@ -11,6 +11,9 @@ rm -rf "$results" && mkdir -p "$results"
 need_packages=()
 /usr/bin/python3 -c 'import winrm' 2>/dev/null || need_packages+=(python3-winrm)
 command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
+# The libvirt backend's tests run on libvirt's test driver, which is part of the library.
+ldconfig -p | grep -q 'libvirt\.so\.0 ' || need_packages+=(libvirt0)
+command -v virsh >/dev/null 2>&1 || need_packages+=(libvirt-clients)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${need_packages[*]}"
@@ -61,7 +64,7 @@ PY
 }
 
 echo "== tier: unit"
-run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
+run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Hypervisor.Libvirt.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
 echo "== tier: integration"
 run_tier integration --filter "Tier!=vm" tests/WsManSvp.Server.Tests
 

@@ -125,10 +125,10 @@ public static class DomainXml
         // What was tied to the old count would make libvirt refuse the new one.
         domain.Element("vcpus")?.Remove();
         domain.Element("cputune")?.Elements("vcpupin")
-            .Where(pin => (int?)pin.Attribute("vcpu") >= count).Remove();
+            .Where(pin => LibvirtXml.IntAttribute(pin, "vcpu") >= count).Remove();
         if (domain.Element("cpu")?.Element("topology") is { } topology
             && new[] { "sockets", "dies", "clusters", "cores", "threads" }
-                .Aggregate(1L, (product, name) => product * ((int?)topology.Attribute(name) ?? 1)) != count)
+                .Aggregate(1L, (product, name) => product * (LibvirtXml.IntAttribute(topology, name) ?? 1)) != count)
             topology.Remove();
     }
 
@@ -219,9 +219,7 @@ public static class DomainXml
     {
         // libvirt's default is one; "current" is how many of the maximum are online.
         if (domain.Element("vcpu") is not { } vcpu) return 1;
-        return (string?)vcpu.Attribute("current") is { } current
-            ? LibvirtXml.ParseInt(current, "<vcpu current>")
-            : LibvirtXml.ParseInt(vcpu.Value, "<vcpu>");
+        return LibvirtXml.IntAttribute(vcpu, "current") ?? LibvirtXml.ParseInt(vcpu.Value, "<vcpu>");
     }
 
     private static Guid? Uuid(XElement domain)

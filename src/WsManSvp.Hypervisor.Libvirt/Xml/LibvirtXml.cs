@@ -16,6 +16,7 @@ internal static class LibvirtXml
         XmlResolver = null,
         MaxCharactersInDocument = MaxCharacters,
         IgnoreComments = true,
+        IgnoreWhitespace = true,
         IgnoreProcessingInstructions = true,
     };
 
@@ -56,6 +57,10 @@ internal static class LibvirtXml
         (string?)element.Attribute(name) is { Length: > 0 } value
             ? value
             : throw Failed($"<{element.Name}> has no '{name}' attribute.");
+
+    /// <summary>An integer attribute, null when it is absent.</summary>
+    public static int? IntAttribute(XElement element, string name) =>
+        (string?)element.Attribute(name) is { } text ? ParseInt(text, $"'{name}' of <{element.Name}>") : null;
 
     public static long ParseLong(string text, string what) =>
         long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)

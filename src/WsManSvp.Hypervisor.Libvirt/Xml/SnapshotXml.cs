@@ -41,7 +41,10 @@ public static class SnapshotXml
             kind,
             state,
             snapshot.Element("description")?.Value,
-            DomainXml.Read(LibvirtXml.Required(snapshot, "domain"), pools));
+            DomainXml.Read(LibvirtXml.Required(snapshot, "domain"), pools))
+        {
+            InactiveDefinition = snapshot.Element("inactiveDomain") is { } inactive ? DomainXml.Read(inactive, pools) : null,
+        };
     }
 
     /// <summary>libvirt's snapshot states: the domain states, plus disk-snapshot.</summary>

@@ -18,6 +18,7 @@ public class BadInputTests
     [InlineData("<domain><name>a</name><memory unit='EiB'>9</memory></domain>", "does not fit in 64 bits")]
     [InlineData("<domain><name>a</name><uuid>x</uuid><memory>1</memory></domain>", "<uuid> is not a UUID")]
     [InlineData("<domain><name>a</name><memory>1</memory><vcpu>two</vcpu></domain>", "<vcpu> is not")]
+    [InlineData("<domain><name>a</name><memory>1</memory><vcpu current='x'>2</vcpu></domain>", "'current' of <vcpu> is not")]
     [InlineData("<domain><name>a</name><memory>1</memory><cputune><shares>x</shares></cputune></domain>", "<cputune><shares>")]
     public void Bad_domain_xml_fails_precisely(string xml, string message)
     {
@@ -33,6 +34,18 @@ public class BadInputTests
         var xml = $"<domain><name>a</name><memory>1</memory><description>{new string('x', 5 * 1024 * 1024)}</description></domain>";
 
         Assert.Equal(HypervisorError.Failed, Assert.Throws<HypervisorException>(() => DomainXml.Read(xml, [])).Error);
+    }
+
+    [Fact]
+    public void A_bad_number_in_what_an_edit_adjusts_fails_the_write()
+    {
+        const string existing = "<domain><name>a</name><memory>1</memory><vcpu>2</vcpu><cpu><topology sockets='many'/></cpu></domain>";
+
+        var e = Assert.Throws<HypervisorException>(() =>
+            DomainXml.Write(new SystemDefinition("a", 1, 64, [], []), DomainXmlWriteTests.Kvm, existing));
+
+        Assert.Equal(HypervisorError.Failed, e.Error);
+        Assert.Contains("'sockets' of <topology>", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,20 @@ public class SnapshotXmlTests
         Assert.Equal(state, snapshot.State);
         Assert.Equal(description, snapshot.Description);
         Definitions.AssertSame(DomainXml.Read(Samples.Read("test-domain.xml"), Samples.TestPools), snapshot.Definition);
+        Assert.Null(snapshot.InactiveDefinition);
+    }
+
+    [Fact]
+    public void Inactive_domain_of_an_active_one_is_read_too()
+    {
+        var xml = Samples.Read("snapshot-running.xml").Replace("</domainsnapshot>",
+            "<inactiveDomain type='test'><name>test</name><memory unit='GiB'>1</memory></inactiveDomain></domainsnapshot>",
+            StringComparison.Ordinal);
+
+        var snapshot = SnapshotXml.Read(xml, []);
+
+        Assert.Equal(8192, snapshot.Definition.MemoryMiB);
+        Assert.Equal(1024, snapshot.InactiveDefinition?.MemoryMiB);
     }
 
     [Fact]

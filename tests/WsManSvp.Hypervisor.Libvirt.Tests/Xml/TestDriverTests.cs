@@ -40,6 +40,32 @@ public class TestDriverTests
         Definitions.AssertSame(edited, DomainXml.Read(dumped, Samples.TestPools));
     }
 
+    [Fact]
+    public async Task Edited_virt_install_domain_is_accepted()
+    {
+        // The test driver parses any domain of its own type; only the type differs from the QEMU sample.
+        var existing = Samples.Read("kvm-domain.xml").Replace("<domain type='kvm'>", "<domain type='test'>", StringComparison.Ordinal);
+        var current = DomainXml.Read(existing, Samples.QemuPools);
+        var edited = current with
+        {
+            VirtualCpus = 4,
+            MemoryMiB = 4096,
+            ProcessorWeight = 2048,
+            // In the order libvirt keeps disks in, by bus and then by name, whatever order they are defined in.
+            Disks =
+            [
+                current.Disks[0] with { Bus = DiskBus.Scsi },
+                new VirtualDisk("sdb", "/var/lib/libvirt/images/new.qcow2", 0, DiskBus.Scsi, false, "default"),
+                current.Disks[2] with { Path = "/srv/iso/other.iso" },
+            ],
+            NetworkAdapters = [current.NetworkAdapters[0] with { Model = "e1000e" }, new VirtualNetworkAdapter("52:54:00:00:00:07", "isolated")],
+        };
+
+        var dumped = await DefineAndDump(DomainXml.Write(edited, Test, existing, Samples.QemuPools), "web01");
+
+        Definitions.AssertSame(edited, DomainXml.Read(dumped, Samples.QemuPools));
+    }
+
     private static async Task<string> DefineAndDump(string xml, string name)
     {
         var file = Path.GetTempFileName();

@@ -21,6 +21,15 @@ public class ServerFixture : IAsyncLifetime
 
     public WsManClient Client() => new(Endpoint, User, Password);
 
+    /// <summary>The VirtualSystemType of the backend's systems (DSP1042 7.3.2).</summary>
+    public virtual string VirtualSystemType => "DMTF:simulator";
+
+    /// <summary>The SnapshotType values the backend takes (2 full, 3 disk).</summary>
+    public virtual IReadOnlyList<string> SnapshotTypes => ["2", "3"];
+
+    /// <summary>Lays down what the backend needs before the server starts.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
     protected virtual ServerSettings Settings() => new()
     {
         Urls = ["http://127.0.0.1:0"],
@@ -30,6 +39,7 @@ public class ServerFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        await PrepareAsync();
         using (var users = new UserFile(DataDirectory, watch: false)) users.Set(User, Password);
         Server = await WsManServer.StartAsync(Settings());
         Endpoint = Server.Endpoints[0];

@@ -6,7 +6,7 @@ namespace WsManSvp.Server.Tests.Interop;
 /// FOR NOW: captures of features the service does not have yet, answered with the fault that says so.
 /// When eventing lands, replace these expectations with the real answers.
 /// </summary>
-public sealed class NotYetSupportedReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class NotYetSupportedReplayTests(ServerFixture server)
 {
     // FOR NOW: eventing (Subscribe, Renew, Unsubscribe) is a later issue.
     [Theory]
@@ -24,3 +24,7 @@ public sealed class NotYetSupportedReplayTests(ServerFixture server) : IClassFix
         Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", reply.Action);
     }
 }
+
+public sealed class NotYetSupportedReplayOnSimulatorTests(ServerFixture server) : NotYetSupportedReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class NotYetSupportedReplayOnLibvirtTests(LibvirtServerFixture server) : NotYetSupportedReplayTests(server), IClassFixture<LibvirtServerFixture>;

@@ -4,7 +4,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>pywinrm itself (Protocol with the plaintext transport) against the running server, through the scripts in Clients/.</summary>
-public sealed class PywinrmLibraryTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class PywinrmLibraryTests(ServerFixture server)
 {
     private Task<JsonElement> Run(string script, params string[] arguments) =>
         PywinrmClient.RunAsync(script, server.Endpoint, ServerFixture.User, ServerFixture.Password, arguments);
@@ -69,3 +69,7 @@ public sealed class PywinrmLibraryTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal("2150858811", fault.GetProperty("wsmanfault_code").GetString());
     }
 }
+
+public sealed class PywinrmLibraryOnSimulatorTests(ServerFixture server) : PywinrmLibraryTests(server), IClassFixture<ServerFixture>;
+
+public sealed class PywinrmLibraryOnLibvirtTests(LibvirtServerFixture server) : PywinrmLibraryTests(server), IClassFixture<LibvirtServerFixture>;

@@ -3,7 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>pywinrm 0.3's requests as captured: send_message of Identify and Get, and open_shell.</summary>
-public sealed class PywinrmReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class PywinrmReplayTests(ServerFixture server)
 {
     [Theory]
     [Replays("pywinrm/pywinrm-send_message_identify.xml")]
@@ -38,3 +38,7 @@ public sealed class PywinrmReplayTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal("2150858811", (string?)windows?.Attribute("Code"));
     }
 }
+
+public sealed class PywinrmReplayOnSimulatorTests(ServerFixture server) : PywinrmReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class PywinrmReplayOnLibvirtTests(LibvirtServerFixture server) : PywinrmReplayTests(server), IClassFixture<LibvirtServerFixture>;

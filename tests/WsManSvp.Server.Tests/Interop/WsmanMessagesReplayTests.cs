@@ -6,7 +6,7 @@ namespace WsManSvp.Server.Tests.Interop;
 /// Intel's wsman-messages for generic CIM classes: default-namespace envelopes, counter MessageIDs,
 /// wsa:To "/wsman", no mustUnderstand, and a method call without a SelectorSet.
 /// </summary>
-public sealed class WsmanMessagesReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmanMessagesReplayTests(ServerFixture server)
 {
     [Theory]
     [Replays("wsman-messages/generic-CIM_ComputerSystem-Enumerate.xml")]
@@ -63,3 +63,7 @@ public sealed class WsmanMessagesReplayTests(ServerFixture server) : IClassFixtu
         Assert.Equal("http://schemas.dmtf.org/wbem/wsman/1/wsman/fault", reply.Action);
     }
 }
+
+public sealed class WsmanMessagesReplayOnSimulatorTests(ServerFixture server) : WsmanMessagesReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmanMessagesReplayOnLibvirtTests(LibvirtServerFixture server) : WsmanMessagesReplayTests(server), IClassFixture<LibvirtServerFixture>;

@@ -4,7 +4,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>openwsman's wsman client: Enumerate (plain and optimized with EPRs), Pull and Release, as captured.</summary>
-public sealed class WsmancliEnumerationReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmancliEnumerationReplayTests(ServerFixture server)
 {
     private const string EnumerateResponse = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/EnumerateResponse";
     private static readonly string[] SeededSystems = ["build01", "db01", "test01", "web01"];
@@ -100,3 +100,7 @@ public sealed class WsmancliEnumerationReplayTests(ServerFixture server) : IClas
         return items;
     }
 }
+
+public sealed class WsmancliEnumerationReplayOnSimulatorTests(ServerFixture server) : WsmancliEnumerationReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmancliEnumerationReplayOnLibvirtTests(LibvirtServerFixture server) : WsmancliEnumerationReplayTests(server), IClassFixture<LibvirtServerFixture>;

@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.Interop;
 /// openwsman's wsman client filtering enumerations, as captured: the association filter (associators and
 /// references, on the all-classes URI) and a WQL filter with PolymorphismMode on a class URI.
 /// </summary>
-public sealed class WsmancliFilterReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmancliFilterReplayTests(ServerFixture server)
 {
     private const string EnumerateResponse = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/EnumerateResponse";
 
@@ -85,3 +85,7 @@ public sealed class WsmancliFilterReplayTests(ServerFixture server) : IClassFixt
         return items;
     }
 }
+
+public sealed class WsmancliFilterReplayOnSimulatorTests(ServerFixture server) : WsmancliFilterReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmancliFilterReplayOnLibvirtTests(LibvirtServerFixture server) : WsmancliFilterReplayTests(server), IClassFixture<LibvirtServerFixture>;

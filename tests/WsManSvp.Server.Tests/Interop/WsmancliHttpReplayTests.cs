@@ -9,7 +9,7 @@ namespace WsManSvp.Server.Tests.Interop;
 /// after a 401 with a Basic challenge. Replayed over a socket with Host, Authorization and Content-Length
 /// pointed at the server under test.
 /// </summary>
-public sealed class WsmancliHttpReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmancliHttpReplayTests(ServerFixture server)
 {
     private Uri Endpoint => new(server.Endpoint);
 
@@ -44,3 +44,7 @@ public sealed class WsmancliHttpReplayTests(ServerFixture server) : IClassFixtur
         return capture.With("Host", Endpoint.Authority).With("Content-Length", capture.Body.Length.ToString());
     }
 }
+
+public sealed class WsmancliHttpReplayOnSimulatorTests(ServerFixture server) : WsmancliHttpReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmancliHttpReplayOnLibvirtTests(LibvirtServerFixture server) : WsmancliHttpReplayTests(server), IClassFixture<LibvirtServerFixture>;

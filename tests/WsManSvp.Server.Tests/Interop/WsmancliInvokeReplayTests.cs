@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.Interop;
 /// in the raw CIM interval form (zero: no timeout). Starting a system changes state, so those tests get a
 /// server each.
 /// </summary>
-public sealed class WsmancliInvokeReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmancliInvokeReplayTests(ServerFixture server)
 {
     private const string Action = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystem/RequestStateChange";
 
@@ -64,3 +64,7 @@ public sealed class WsmancliInvokeReplayTests(ServerFixture server) : IClassFixt
         return output.Prop("ReturnValue");
     }
 }
+
+public sealed class WsmancliInvokeReplayOnSimulatorTests(ServerFixture server) : WsmancliInvokeReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmancliInvokeReplayOnLibvirtTests(LibvirtServerFixture server) : WsmancliInvokeReplayTests(server), IClassFixture<LibvirtServerFixture>;

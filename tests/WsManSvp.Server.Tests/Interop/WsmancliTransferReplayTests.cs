@@ -3,7 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Interop;
 
 /// <summary>openwsman's wsman client: Identify and Get, replayed as captured.</summary>
-public sealed class WsmancliTransferReplayTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class WsmancliTransferReplayTests(ServerFixture server)
 {
     [Theory]
     [Replays("wsmancli/identify.xml")]
@@ -36,3 +36,7 @@ public sealed class WsmancliTransferReplayTests(ServerFixture server) : IClassFi
         Assert.Equal(ServerFixture.HostName, name.Value);
     }
 }
+
+public sealed class WsmancliTransferReplayOnSimulatorTests(ServerFixture server) : WsmancliTransferReplayTests(server), IClassFixture<ServerFixture>;
+
+public sealed class WsmancliTransferReplayOnLibvirtTests(LibvirtServerFixture server) : WsmancliTransferReplayTests(server), IClassFixture<LibvirtServerFixture>;

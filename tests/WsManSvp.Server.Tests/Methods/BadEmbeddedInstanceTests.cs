@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// Embedded instances that cannot be read (libvirt-cim's cimtest sends such): the method is not run, the
 /// fault names the parameter, and nothing is defined or added.
 /// </summary>
-public sealed class BadEmbeddedInstanceTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class BadEmbeddedInstanceTests(ServerFixture server)
 {
     public static TheoryData<string, string, string> BadInputs => new()
     {
@@ -60,3 +60,7 @@ public sealed class BadEmbeddedInstanceTests(ServerFixture server) : IClassFixtu
         Assert.Equal(before.Count, (await MethodSteps.AllocationsAsync(cim, configuration)).Count);
     }
 }
+
+public sealed class BadEmbeddedInstanceOnSimulatorTests(ServerFixture server) : BadEmbeddedInstanceTests(server), IClassFixture<ServerFixture>;
+
+public sealed class BadEmbeddedInstanceOnLibvirtTests(LibvirtServerFixture server) : BadEmbeddedInstanceTests(server), IClassFixture<LibvirtServerFixture>;

@@ -5,7 +5,7 @@ using static WsManSvp.Server.Tests.Infrastructure.AllocationRequests;
 namespace WsManSvp.Server.Tests.Methods;
 
 /// <summary>DestroySystem of a system that does not exist: DSP1042 Table 5's 4, "the system could not be found", and no job.</summary>
-public sealed class DestroySystemNotFoundTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DestroySystemNotFoundTests(ServerFixture server)
 {
     [Fact]
     public async Task A_system_already_destroyed_is_not_found_4()
@@ -51,3 +51,7 @@ public sealed class DestroySystemNotFoundTests(ServerFixture server) : IClassFix
         Assert.Equal("2", (await cim.GetInstanceAsync(host)).Prop("EnabledState"));
     }
 }
+
+public sealed class DestroySystemNotFoundOnSimulatorTests(ServerFixture server) : DestroySystemNotFoundTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DestroySystemNotFoundOnLibvirtTests(LibvirtServerFixture server) : DestroySystemNotFoundTests(server), IClassFixture<LibvirtServerFixture>;

@@ -5,7 +5,7 @@ using WsManSvp.Server.Tests.UseCases;
 namespace WsManSvp.Server.Tests.Methods;
 
 /// <summary>WS-Transfer Put of a CIM_ConcreteJob: whether and when a finished job is removed may change, nothing else.</summary>
-public sealed class JobPutTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class JobPutTests(ServerFixture server)
 {
     [Fact]
     public async Task DeleteOnCompletion_and_TimeBeforeRemoval_change_and_read_back()
@@ -54,3 +54,7 @@ public sealed class JobPutTests(ServerFixture server) : IClassFixture<ServerFixt
     private static async Task<Epr> StartedJobAsync(CimClient cim, string name) =>
         (await MethodSteps.ChangeStateAsync(cim, await MethodSteps.VirtualSystemAsync(cim, name), 2)).Job;
 }
+
+public sealed class JobPutOnSimulatorTests(ServerFixture server) : JobPutTests(server), IClassFixture<ServerFixture>;
+
+public sealed class JobPutOnLibvirtTests(LibvirtServerFixture server) : JobPutTests(server), IClassFixture<LibvirtServerFixture>;

@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// Memory requested in the units libvirt-cim's clients write (cimtest: Bytes, KiloBytes, MegaBytes,
 /// GigaBytes, in MOF) and in DSP0004's programmatic unit: the same 2 GiB reads back, as byte*2^20.
 /// </summary>
-public sealed class MemoryUnitsTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class MemoryUnitsTests(ServerFixture server)
 {
     [Theory]
     [InlineData("Bytes", 2147483648UL)]
@@ -68,3 +68,7 @@ public sealed class MemoryUnitsTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal(before, (await UseCaseSteps.LocateVirtualSystemsAsync(cim, host)).Count);
     }
 }
+
+public sealed class MemoryUnitsOnSimulatorTests(ServerFixture server) : MemoryUnitsTests(server), IClassFixture<ServerFixture>;
+
+public sealed class MemoryUnitsOnLibvirtTests(LibvirtServerFixture server) : MemoryUnitsTests(server), IClassFixture<LibvirtServerFixture>;

@@ -9,7 +9,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// each method, called as a client would, does what they say: 0 and no Job, or 4096 and a Job that completes.
 /// Changes systems, so it has a server of its own.
 /// </summary>
-public sealed class MethodExecutionModeTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class MethodExecutionModeTests(ServerFixture server)
 {
     // The ValueMaps of CIM_VirtualSystemManagementCapabilities.*MethodsSupported and
     // CIM_VirtualSystemSnapshotServiceCapabilities.*MethodsSupported (CIM 2.32).
@@ -72,3 +72,7 @@ public sealed class MethodExecutionModeTests(ServerFixture server) : IClassFixtu
         Assert.Equal(said.OrderBy(p => p.Key), seen.OrderBy(p => p.Key));
     }
 }
+
+public sealed class MethodExecutionModeOnSimulatorTests(ServerFixture server) : MethodExecutionModeTests(server), IClassFixture<ServerFixture>;
+
+public sealed class MethodExecutionModeOnLibvirtTests(LibvirtServerFixture server) : MethodExecutionModeTests(server), IClassFixture<LibvirtServerFixture>;

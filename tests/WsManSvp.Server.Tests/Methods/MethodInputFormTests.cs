@@ -9,7 +9,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// forms, an array as the parameter's element repeated, references as EPRs; and a reference that names
 /// something other than the configuration a method needs.
 /// </summary>
-public sealed class MethodInputFormTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class MethodInputFormTests(ServerFixture server)
 {
     public static TheoryData<EmbeddedForm> Forms => [EmbeddedForm.CimXml, EmbeddedForm.CimXmlCData, EmbeddedForm.XsiType, EmbeddedForm.Mof];
 
@@ -112,3 +112,7 @@ public sealed class MethodInputFormTests(ServerFixture server) : IClassFixture<S
         Assert.Equal(systems.Count, (await UseCaseSteps.LocateVirtualSystemsAsync(cim, host)).Count);
     }
 }
+
+public sealed class MethodInputFormOnSimulatorTests(ServerFixture server) : MethodInputFormTests(server), IClassFixture<ServerFixture>;
+
+public sealed class MethodInputFormOnLibvirtTests(LibvirtServerFixture server) : MethodInputFormTests(server), IClassFixture<LibvirtServerFixture>;

@@ -3,7 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Methods;
 
 /// <summary>The method path end to end over HTTP: DefineSystem with embedded instances, a state change as a job, DestroySystem.</summary>
-public sealed class MethodSmokeTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class MethodSmokeTests(ServerFixture server)
 {
     private static Epr Management => ModelEprs.Of("CIM_VirtualSystemManagementService", ModelEprs.Implementation,
         ("SystemCreationClassName", "CIM_ComputerSystem"), ("SystemName", ServerFixture.HostName),
@@ -41,3 +41,7 @@ public sealed class MethodSmokeTests(ServerFixture server) : IClassFixture<Serve
         (await server.Client().GetAsync(system)).AssertFault("wsa:DestinationUnreachable");
     }
 }
+
+public sealed class MethodSmokeOnSimulatorTests(ServerFixture server) : MethodSmokeTests(server), IClassFixture<ServerFixture>;
+
+public sealed class MethodSmokeOnLibvirtTests(LibvirtServerFixture server) : MethodSmokeTests(server), IClassFixture<LibvirtServerFixture>;

@@ -9,7 +9,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// and ModifyResourceSettings make, with their refusals as faults; each followed by a Get. Changes
 /// systems, so it has a server of its own; each test changes a different system.
 /// </summary>
-public sealed class SettingsPutTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class SettingsPutTests(ServerFixture server)
 {
     [Fact]
     public async Task A_Put_of_the_definition_with_a_new_Description_changes_it()
@@ -105,3 +105,7 @@ public sealed class SettingsPutTests(ServerFixture server) : IClassFixture<Serve
         return copy;
     }
 }
+
+public sealed class SettingsPutOnSimulatorTests(ServerFixture server) : SettingsPutTests(server), IClassFixture<ServerFixture>;
+
+public sealed class SettingsPutOnLibvirtTests(LibvirtServerFixture server) : SettingsPutTests(server), IClassFixture<LibvirtServerFixture>;

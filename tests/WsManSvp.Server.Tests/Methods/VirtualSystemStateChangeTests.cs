@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.Methods;
 /// RequestStateChange on virtual systems as libvirt-cim's cimtest exercises it: transitions a state does not
 /// allow fail at once with 4097 and change nothing; allowed ones run as jobs. Each test has systems of its own.
 /// </summary>
-public sealed class VirtualSystemStateChangeTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class VirtualSystemStateChangeTests(ServerFixture server)
 {
     [Theory]
     [InlineData(9)] // Defined → Paused
@@ -66,3 +66,7 @@ public sealed class VirtualSystemStateChangeTests(ServerFixture server) : IClass
         (await cim.InvokeMethodAsync(await MethodSteps.ManagementServiceAsync(cim), new MethodCall("DefineSystem")
             .Embedded("SystemSettings", SystemSettings(name)).Embedded("ResourceSettings", Memory(512)))).Reference("ResultingSystem")!;
 }
+
+public sealed class VirtualSystemStateChangeOnSimulatorTests(ServerFixture server) : VirtualSystemStateChangeTests(server), IClassFixture<ServerFixture>;
+
+public sealed class VirtualSystemStateChangeOnLibvirtTests(LibvirtServerFixture server) : VirtualSystemStateChangeTests(server), IClassFixture<LibvirtServerFixture>;

@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.3.2.2: add virtual resources to a configuration with AddResourceSettings. Changes systems, so
 /// it has a server of its own; each test changes a different system.
 /// </summary>
-public sealed class AddVirtualResourcesTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class AddVirtualResourcesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_2_2_AddResourceSettings_configures_a_disk_and_a_network_connection_into_the_definition()
@@ -55,3 +55,7 @@ public sealed class AddVirtualResourcesTests(ServerFixture server) : IClassFixtu
         Assert.Single((await MethodSteps.DefinedAllocationsAsync(cim, web01)).OfResourceType(31));
     }
 }
+
+public sealed class AddVirtualResourcesOnSimulatorTests(ServerFixture server) : AddVirtualResourcesTests(server), IClassFixture<ServerFixture>;
+
+public sealed class AddVirtualResourcesOnLibvirtTests(LibvirtServerFixture server) : AddVirtualResourcesTests(server), IClassFixture<LibvirtServerFixture>;

@@ -4,7 +4,7 @@ using static WsManSvp.Server.Tests.Infrastructure.AllocationRequests;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.9: apply a snapshot to its active source system. Changes web01, so it has a server of its own.</summary>
-public sealed class ApplySnapshotTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class ApplySnapshotTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_4_9_ApplySnapshot_restores_the_situation_when_the_snapshot_was_taken()
@@ -35,3 +35,7 @@ public sealed class ApplySnapshotTests(ServerFixture server) : IClassFixture<Ser
         Assert.True(Assert.Single(await cim.AssociatorNamesAsync(web01, "CIM_LastAppliedSnapshot", MethodSteps.VirtualSystemSettingData)).SameAs(snapshot));
     }
 }
+
+public sealed class ApplySnapshotOnSimulatorTests(ServerFixture server) : ApplySnapshotTests(server), IClassFixture<ServerFixture>;
+
+public sealed class ApplySnapshotOnLibvirtTests(LibvirtServerFixture server) : ApplySnapshotTests(server), IClassFixture<LibvirtServerFixture>;

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.9: obtain the central instances (pools) of a scoped resource allocation profile.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class CentralInstancesOfScopedProfilesTests(ServerFixture server)
+public abstract class CentralInstancesOfScopedProfilesTests(ServerFixture server)
 {
     /// <summary>
     /// Every resource allocation profile the service scopes, found by 9.2.5 step 1 (Table 1 does not name
@@ -31,3 +30,9 @@ public sealed class CentralInstancesOfScopedProfilesTests(ServerFixture server)
         Assert.All(pools, p => Assert.Contains(hosted, h => h.Path.SameAs(p.Path)));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class CentralInstancesOfScopedProfilesOnSimulatorTests(ServerFixture server) : CentralInstancesOfScopedProfilesTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class CentralInstancesOfScopedProfilesOnLibvirtTests(LibvirtServerFixture server) : CentralInstancesOfScopedProfilesTests(server);

@@ -6,7 +6,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.4.3: create a snapshot of an active virtual system. CreateSnapshot runs as a job, so the new
 /// snapshot is found as 8.1.2 says. Takes snapshots, so it has a server of its own.
 /// </summary>
-public sealed class CreateSnapshotTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class CreateSnapshotTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_4_3_CreateSnapshot_of_the_active_system_creates_a_full_snapshot_of_it()
@@ -58,3 +58,7 @@ public sealed class CreateSnapshotTests(ServerFixture server) : IClassFixture<Se
         Assert.Empty(await cim.AssociatorNamesAsync(db01, "CIM_SnapshotOfVirtualSystem", MethodSteps.VirtualSystemSettingData));
     }
 }
+
+public sealed class CreateSnapshotOnSimulatorTests(ServerFixture server) : CreateSnapshotTests(server), IClassFixture<ServerFixture>;
+
+public sealed class CreateSnapshotOnLibvirtTests(LibvirtServerFixture server) : CreateSnapshotTests(server), IClassFixture<LibvirtServerFixture>;

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.11: determine the default resource pool for a resource type.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class DefaultResourcePoolTests(ServerFixture server)
+public abstract class DefaultResourcePoolTests(ServerFixture server)
 {
     [Theory]
     [InlineData(3, "WsManSvp:Pool/Processor/host")]
@@ -39,3 +38,9 @@ public sealed class DefaultResourcePoolTests(ServerFixture server)
         Assert.Equal(defaultPool, pool.Prop("InstanceID"));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class DefaultResourcePoolOnSimulatorTests(ServerFixture server) : DefaultResourcePoolTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class DefaultResourcePoolOnLibvirtTests(LibvirtServerFixture server) : DefaultResourcePoolTests(server);

@@ -8,7 +8,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// and a 1024 MB disk; an "Input" configuration asking for 4096 MB of memory and another disk. Defines
 /// systems, so it has a server of its own.
 /// </summary>
-public sealed class DefineSystemFromInputAndReferenceTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DefineSystemFromInputAndReferenceTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_1_1_DefineSystem_gives_the_input_preference_and_keeps_what_only_the_reference_requests()
@@ -126,3 +126,7 @@ public sealed class DefineSystemFromInputAndReferenceTests(ServerFixture server)
         return await MethodSteps.DefinedConfigurationAsync(cim, system);
     }
 }
+
+public sealed class DefineSystemFromInputAndReferenceOnSimulatorTests(ServerFixture server) : DefineSystemFromInputAndReferenceTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DefineSystemFromInputAndReferenceOnLibvirtTests(LibvirtServerFixture server) : DefineSystemFromInputAndReferenceTests(server), IClassFixture<LibvirtServerFixture>;

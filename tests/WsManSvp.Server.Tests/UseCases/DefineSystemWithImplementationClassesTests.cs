@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.3.1.2: 9.3.1.1 with an "Input" configuration only, each instance of the implementation class
 /// that 9.2.14 and 9.2.15 determine. Defines a system, so it has a server of its own.
 /// </summary>
-public sealed class DefineSystemWithImplementationClassesTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DefineSystemWithImplementationClassesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_1_2_DefineSystem_with_instances_of_the_implementation_classes()
@@ -70,3 +70,7 @@ public sealed class DefineSystemWithImplementationClassesTests(ServerFixture ser
         Assert.Single(allocations.OfResourceType(10));
     }
 }
+
+public sealed class DefineSystemWithImplementationClassesOnSimulatorTests(ServerFixture server) : DefineSystemWithImplementationClassesTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DefineSystemWithImplementationClassesOnLibvirtTests(LibvirtServerFixture server) : DefineSystemWithImplementationClassesTests(server), IClassFixture<LibvirtServerFixture>;

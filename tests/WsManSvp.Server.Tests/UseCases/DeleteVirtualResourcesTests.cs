@@ -6,7 +6,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.3.2.4: delete resource allocations with RemoveResourceSettings; all go, or none. Changes db01,
 /// so it has a server of its own.
 /// </summary>
-public sealed class DeleteVirtualResourcesTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DeleteVirtualResourcesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_2_4_a_disk_drive_and_a_network_adapter_are_removed_together()
@@ -68,3 +68,7 @@ public sealed class DeleteVirtualResourcesTests(ServerFixture server) : IClassFi
         Assert.Single((await MethodSteps.DefinedAllocationsAsync(cim, web01)).OfResourceType(17));
     }
 }
+
+public sealed class DeleteVirtualResourcesOnSimulatorTests(ServerFixture server) : DeleteVirtualResourcesTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DeleteVirtualResourcesOnLibvirtTests(LibvirtServerFixture server) : DeleteVirtualResourcesTests(server), IClassFixture<LibvirtServerFixture>;

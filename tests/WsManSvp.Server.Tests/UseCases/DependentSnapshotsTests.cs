@@ -6,8 +6,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.4.7: locate the snapshots that depend on a snapshot, in the situation of Figure 6. CIM_Dependency
 /// is abstract; its instances here are CIM_ConcreteDependency (DSP1042 10.3), which a CIM_Dependency filter finds.
 /// </summary>
-[Collection(Figure6Collection.Name)]
-public sealed class DependentSnapshotsTests(Figure6Fixture figure6)
+public abstract class DependentSnapshotsTests(Figure6Fixture figure6)
 {
     [Fact]
     public async Task UseCase_9_4_7_AssociatorNames_through_Dependency_as_Antecedent_gives_S2_for_S1()
@@ -27,3 +26,9 @@ public sealed class DependentSnapshotsTests(Figure6Fixture figure6)
         Assert.Empty(await cim.AssociatorNamesAsync(figure6.S2, "CIM_Dependency", MethodSteps.VirtualSystemSettingData, "Antecedent", "Dependent"));
     }
 }
+
+[Collection(Figure6Collection.Name)]
+public sealed class DependentSnapshotsOnSimulatorTests(Figure6Fixture figure6) : DependentSnapshotsTests(figure6);
+
+[Collection(LibvirtFigure6Collection.Name)]
+public sealed class DependentSnapshotsOnLibvirtTests(LibvirtFigure6Fixture figure6) : DependentSnapshotsTests(figure6);

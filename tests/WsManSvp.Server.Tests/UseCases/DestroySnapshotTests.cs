@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// service" with a "Snapshot" parameter; clause 8.3.2 defines DestroySnapshot(AffectedSnapshot) on the
 /// snapshot service, which is what is implemented. Destroys snapshots, so it has a server of its own.
 /// </summary>
-public sealed class DestroySnapshotTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DestroySnapshotTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_4_10_DestroySnapshot_removes_the_snapshot_and_its_child_takes_its_parent()
@@ -50,3 +50,7 @@ public sealed class DestroySnapshotTests(ServerFixture server) : IClassFixture<S
     private static Task<List<Epr>> ParentsAsync(CimClient cim, Epr snapshot) =>
         cim.AssociatorNamesAsync(snapshot, "CIM_Dependency", MethodSteps.VirtualSystemSettingData, "Dependent", "Antecedent");
 }
+
+public sealed class DestroySnapshotOnSimulatorTests(ServerFixture server) : DestroySnapshotTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DestroySnapshotOnLibvirtTests(LibvirtServerFixture server) : DestroySnapshotTests(server), IClassFixture<LibvirtServerFixture>;

@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// DSP1042 9.3.3: destroy a virtual system with DestroySystem, which runs as a job here. Destroys systems,
 /// so it has a server of its own; each test destroys a different one.
 /// </summary>
-public sealed class DestroyVirtualSystemTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class DestroyVirtualSystemTests(ServerFixture server)
 {
     /// <summary>Each seeded system in its state: active (2), defined (3), paused (9) and suspended (6).</summary>
     [Theory]
@@ -51,3 +51,7 @@ public sealed class DestroyVirtualSystemTests(ServerFixture server) : IClassFixt
         (await cim.GetRawAsync(system)).AssertFault("wsa:DestinationUnreachable");
     }
 }
+
+public sealed class DestroyVirtualSystemOnSimulatorTests(ServerFixture server) : DestroyVirtualSystemTests(server), IClassFixture<ServerFixture>;
+
+public sealed class DestroyVirtualSystemOnLibvirtTests(LibvirtServerFixture server) : DestroyVirtualSystemTests(server), IClassFixture<LibvirtServerFixture>;

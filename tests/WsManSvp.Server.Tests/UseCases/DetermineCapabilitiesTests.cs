@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.7: determine the capabilities of the implementation.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class DetermineCapabilitiesTests(ServerFixture server)
+public abstract class DetermineCapabilitiesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_7_Associators_through_ElementCapabilities_gives_one_VSMC_with_what_is_implemented()
@@ -16,7 +15,7 @@ public sealed class DetermineCapabilitiesTests(ServerFixture server)
 
         var vsmc = Assert.Single(capabilities);
         Assert.Equal("CIM_VirtualSystemManagementCapabilities", vsmc.ClassName);
-        Assert.Equal(["DMTF:simulator"], vsmc.Values("VirtualSystemTypesSupported"));
+        Assert.Equal([server.VirtualSystemType], vsmc.Values("VirtualSystemTypesSupported"));
         // CIM 2.32 ValueMap: DefineSystem 2, ModifyResourceSettings 5, ModifySystemSettings 6, RemoveResources 7 and
         // AddResources 10 complete within the call; DestroySystem 3 runs as a job. Events are not implemented.
         Assert.Equal(["2", "5", "6", "7", "10"], vsmc.Values("SynchronousMethodsSupported"));
@@ -25,3 +24,9 @@ public sealed class DetermineCapabilitiesTests(ServerFixture server)
         Assert.True(vsmc.IsNull("IndicationsSupported"), "IndicationsSupported is NULL: indications are not implemented.");
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class DetermineCapabilitiesOnSimulatorTests(ServerFixture server) : DetermineCapabilitiesTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class DetermineCapabilitiesOnLibvirtTests(LibvirtServerFixture server) : DetermineCapabilitiesTests(server);

@@ -21,9 +21,11 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// </list>
 /// The tests of the collection only read.
 /// </summary>
-public sealed class Figure6Fixture : IAsyncLifetime
+public class Figure6Fixture(ServerFixture server) : IAsyncLifetime
 {
-    public ServerFixture Server { get; } = new();
+    public Figure6Fixture() : this(new ServerFixture()) { }
+
+    public ServerFixture Server { get; } = server;
 
     public Epr SnapshotService { get; private set; } = null!;
 

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.15: determine the implementation class for a resource type.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class ImplementationClassForResourceTypeTests(ServerFixture server)
+public abstract class ImplementationClassForResourceTypeTests(ServerFixture server)
 {
     [Theory]
     [InlineData(3, "CIM_ResourceAllocationSettingData")]
@@ -32,3 +31,9 @@ public sealed class ImplementationClassForResourceTypeTests(ServerFixture server
         }
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class ImplementationClassForResourceTypeOnSimulatorTests(ServerFixture server) : ImplementationClassForResourceTypeTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class ImplementationClassForResourceTypeOnLibvirtTests(LibvirtServerFixture server) : ImplementationClassForResourceTypeTests(server);

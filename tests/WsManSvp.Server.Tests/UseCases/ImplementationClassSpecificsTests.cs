@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.14: determine the specifics of an implementation class.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class ImplementationClassSpecificsTests(ServerFixture server)
+public abstract class ImplementationClassSpecificsTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_14_GetClass_of_each_resource_allocation_class_in_use()
@@ -32,3 +31,9 @@ public sealed class ImplementationClassSpecificsTests(ServerFixture server)
             seen.Order(StringComparer.Ordinal));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class ImplementationClassSpecificsOnSimulatorTests(ServerFixture server) : ImplementationClassSpecificsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class ImplementationClassSpecificsOnLibvirtTests(LibvirtServerFixture server) : ImplementationClassSpecificsTests(server);

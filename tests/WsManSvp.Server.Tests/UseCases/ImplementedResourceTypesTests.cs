@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.10: determine the implemented resource types.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class ImplementedResourceTypesTests(ServerFixture server)
+public abstract class ImplementedResourceTypesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_10_resource_types_of_the_central_pools_of_the_scoped_profiles()
@@ -27,3 +26,9 @@ public sealed class ImplementedResourceTypesTests(ServerFixture server)
         Assert.Equal([3, 4], types.Order());
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class ImplementedResourceTypesOnSimulatorTests(ServerFixture server) : ImplementedResourceTypesTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class ImplementedResourceTypesOnLibvirtTests(LibvirtServerFixture server) : ImplementedResourceTypesTests(server);

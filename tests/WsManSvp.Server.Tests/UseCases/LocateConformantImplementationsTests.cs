@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.2 and 9.2.3: locate implementations of the profile by enumeration and by query.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateConformantImplementationsTests(ServerFixture server)
+public abstract class LocateConformantImplementationsTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_2_EnumerateInstances_finds_one_System_Virtualization_implementation()
@@ -38,3 +37,9 @@ public sealed class LocateConformantImplementationsTests(ServerFixture server)
         Assert.True(svp.Path.SameAs(await UseCaseSteps.SystemVirtualizationProfileAsync(cim)), $"9.2.3 found {svp.Path}, 9.2.2 another.");
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateConformantImplementationsOnSimulatorTests(ServerFixture server) : LocateConformantImplementationsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateConformantImplementationsOnLibvirtTests(LibvirtServerFixture server) : LocateConformantImplementationsTests(server);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.4: locate the host systems that are central instances of the profile.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateHostSystemsTests(ServerFixture server)
+public abstract class LocateHostSystemsTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_4_AssociatorNames_from_the_profile_gives_the_host_system()
@@ -22,3 +21,9 @@ public sealed class LocateHostSystemsTests(ServerFixture server)
         Assert.Equal(ServerFixture.HostName, (await cim.GetInstanceAsync(host)).Prop("Name"));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateHostSystemsOnSimulatorTests(ServerFixture server) : LocateHostSystemsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateHostSystemsOnLibvirtTests(LibvirtServerFixture server) : LocateHostSystemsTests(server);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.8: locate the host's resource pools of a particular resource type.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateHostedResourcePoolsTests(ServerFixture server)
+public abstract class LocateHostedResourcePoolsTests(ServerFixture server)
 {
     /// <summary>Resource type → the seeded host's pools of it: one each for processors, memory and storage; two networks.</summary>
     [Theory]
@@ -25,3 +24,9 @@ public sealed class LocateHostedResourcePoolsTests(ServerFixture server)
         Assert.All(ofType, p => Assert.Equal("CIM_ResourcePool", p.ClassName));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateHostedResourcePoolsOnSimulatorTests(ServerFixture server) : LocateHostedResourcePoolsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateHostedResourcePoolsOnLibvirtTests(LibvirtServerFixture server) : LocateHostedResourcePoolsTests(server);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.16: locate the virtual systems a host system hosts.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateHostedVirtualSystemsTests(ServerFixture server)
+public abstract class LocateHostedVirtualSystemsTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_16_AssociatorNames_through_CIM_HostedSystem_as_written_gives_the_four_seeded_systems()
@@ -23,3 +22,9 @@ public sealed class LocateHostedVirtualSystemsTests(ServerFixture server)
         Assert.Equal(["build01", "db01", "test01", "web01"], names.Order(StringComparer.Ordinal));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateHostedVirtualSystemsOnSimulatorTests(ServerFixture server) : LocateHostedVirtualSystemsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateHostedVirtualSystemsOnLibvirtTests(LibvirtServerFixture server) : LocateHostedVirtualSystemsTests(server);

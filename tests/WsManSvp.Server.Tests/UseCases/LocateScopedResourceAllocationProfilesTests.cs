@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.5: locate the implementations of the resource allocation profiles it scopes.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateScopedResourceAllocationProfilesTests(ServerFixture server)
+public abstract class LocateScopedResourceAllocationProfilesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_5_Associators_through_ReferencedProfile_then_Table_1_names()
@@ -31,3 +30,9 @@ public sealed class LocateScopedResourceAllocationProfilesTests(ServerFixture se
         });
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateScopedResourceAllocationProfilesOnSimulatorTests(ServerFixture server) : LocateScopedResourceAllocationProfilesTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateScopedResourceAllocationProfilesOnLibvirtTests(LibvirtServerFixture server) : LocateScopedResourceAllocationProfilesTests(server);

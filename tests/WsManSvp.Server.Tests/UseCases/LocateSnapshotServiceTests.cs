@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.1: locate the virtual system snapshot service.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateSnapshotServiceTests(ServerFixture server)
+public abstract class LocateSnapshotServiceTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_4_1_AssociatorNames_through_HostedService_gives_exactly_one_snapshot_service()
@@ -21,3 +20,9 @@ public sealed class LocateSnapshotServiceTests(ServerFixture server)
         Assert.Equal("2", instance.Prop("EnabledState"));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateSnapshotServiceOnSimulatorTests(ServerFixture server) : LocateSnapshotServiceTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateSnapshotServiceOnLibvirtTests(LibvirtServerFixture server) : LocateSnapshotServiceTests(server);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.4: locate the snapshots of a virtual system, in the situation of Figure 6.</summary>
-[Collection(Figure6Collection.Name)]
-public sealed class LocateSnapshotsTests(Figure6Fixture figure6)
+public abstract class LocateSnapshotsTests(Figure6Fixture figure6)
 {
     [Fact]
     public async Task UseCase_9_4_4_Associators_through_SnapshotOfVirtualSystem_gives_S1_and_S2()
@@ -43,3 +42,9 @@ public sealed class LocateSnapshotsTests(Figure6Fixture figure6)
         Assert.Equal([1024UL << 20, 2048UL << 20], defined.OfResourceType(31).Select(d => d.Quantity()).Order());
     }
 }
+
+[Collection(Figure6Collection.Name)]
+public sealed class LocateSnapshotsOnSimulatorTests(Figure6Fixture figure6) : LocateSnapshotsTests(figure6);
+
+[Collection(LibvirtFigure6Collection.Name)]
+public sealed class LocateSnapshotsOnLibvirtTests(LibvirtFigure6Fixture figure6) : LocateSnapshotsTests(figure6);

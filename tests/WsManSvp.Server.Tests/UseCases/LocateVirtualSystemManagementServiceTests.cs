@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.6: locate the virtual system management service of the host.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class LocateVirtualSystemManagementServiceTests(ServerFixture server)
+public abstract class LocateVirtualSystemManagementServiceTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_2_6_AssociatorNames_through_HostedService_gives_exactly_one_service()
@@ -21,3 +20,9 @@ public sealed class LocateVirtualSystemManagementServiceTests(ServerFixture serv
         Assert.Equal("CIM_VirtualSystemManagementService", instance.ClassName);
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class LocateVirtualSystemManagementServiceOnSimulatorTests(ServerFixture server) : LocateVirtualSystemManagementServiceTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class LocateVirtualSystemManagementServiceOnLibvirtTests(LibvirtServerFixture server) : LocateVirtualSystemManagementServiceTests(server);

@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// locally changed copy of its VSSD. Changes systems, so it has a server of its own; each test changes a
 /// different system.
 /// </summary>
-public sealed class ModifySystemSettingsTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class ModifySystemSettingsTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_2_1_the_Description_of_the_definition_changes()
@@ -65,3 +65,7 @@ public sealed class ModifySystemSettingsTests(ServerFixture server) : IClassFixt
         Assert.Equal(definition.Prop("Description"), (await cim.GetInstanceAsync(definition.Path)).Prop("Description"));
     }
 }
+
+public sealed class ModifySystemSettingsOnSimulatorTests(ServerFixture server) : ModifySystemSettingsTests(server), IClassFixture<ServerFixture>;
+
+public sealed class ModifySystemSettingsOnLibvirtTests(LibvirtServerFixture server) : ModifySystemSettingsTests(server), IClassFixture<LibvirtServerFixture>;

@@ -7,7 +7,7 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// extension, then the definition behind it), changed locally and applied as one ModifyResourceSettings.
 /// Changes web01, so it has a server of its own.
 /// </summary>
-public sealed class ModifyVirtualResourcesTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class ModifyVirtualResourcesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_3_2_3_the_definitions_of_memory_and_processor_change_in_one_call()
@@ -81,3 +81,7 @@ public sealed class ModifyVirtualResourcesTests(ServerFixture server) : IClassFi
         return await cim.GetInstanceAsync(definition);
     }
 }
+
+public sealed class ModifyVirtualResourcesOnSimulatorTests(ServerFixture server) : ModifyVirtualResourcesTests(server), IClassFixture<ServerFixture>;
+
+public sealed class ModifyVirtualResourcesOnLibvirtTests(LibvirtServerFixture server) : ModifyVirtualResourcesTests(server), IClassFixture<LibvirtServerFixture>;

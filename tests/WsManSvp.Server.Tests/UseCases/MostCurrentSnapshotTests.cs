@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.6: locate the most current snapshot in the current branch, in the situation of Figure 6.</summary>
-[Collection(Figure6Collection.Name)]
-public sealed class MostCurrentSnapshotTests(Figure6Fixture figure6)
+public abstract class MostCurrentSnapshotTests(Figure6Fixture figure6)
 {
     [Fact]
     public async Task UseCase_9_4_6_Associators_through_MostCurrentSnapshotInBranch_gives_S2()
@@ -19,3 +18,9 @@ public sealed class MostCurrentSnapshotTests(Figure6Fixture figure6)
         Assert.True(Assert.Single(lastApplied).SameAs(figure6.S2));
     }
 }
+
+[Collection(Figure6Collection.Name)]
+public sealed class MostCurrentSnapshotOnSimulatorTests(Figure6Fixture figure6) : MostCurrentSnapshotTests(figure6);
+
+[Collection(LibvirtFigure6Collection.Name)]
+public sealed class MostCurrentSnapshotOnLibvirtTests(LibvirtFigure6Fixture figure6) : MostCurrentSnapshotTests(figure6);

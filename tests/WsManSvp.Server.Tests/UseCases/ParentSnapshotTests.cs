@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.8: locate the parent of a snapshot, in the situation of Figure 6.</summary>
-[Collection(Figure6Collection.Name)]
-public sealed class ParentSnapshotTests(Figure6Fixture figure6)
+public abstract class ParentSnapshotTests(Figure6Fixture figure6)
 {
     [Fact]
     public async Task UseCase_9_4_8_AssociatorNames_through_Dependency_as_Dependent_gives_S1_for_S2()
@@ -24,3 +23,9 @@ public sealed class ParentSnapshotTests(Figure6Fixture figure6)
         Assert.Empty(await cim.AssociatorNamesAsync(figure6.S1, "CIM_Dependency", MethodSteps.VirtualSystemSettingData, "Dependent", "Antecedent"));
     }
 }
+
+[Collection(Figure6Collection.Name)]
+public sealed class ParentSnapshotOnSimulatorTests(Figure6Fixture figure6) : ParentSnapshotTests(figure6);
+
+[Collection(LibvirtFigure6Collection.Name)]
+public sealed class ParentSnapshotOnLibvirtTests(LibvirtFigure6Fixture figure6) : ParentSnapshotTests(figure6);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.12: determine the pool of a resource allocation.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class PoolOfResourceAllocationTests(ServerFixture server)
+public abstract class PoolOfResourceAllocationTests(ServerFixture server)
 {
     /// <summary>The allocations of the running system that draw on a pool, by resource type.</summary>
     [Theory]
@@ -27,3 +26,9 @@ public sealed class PoolOfResourceAllocationTests(ServerFixture server)
         Assert.Contains(hosted, h => h.Path.SameAs(pool.Path));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class PoolOfResourceAllocationOnSimulatorTests(ServerFixture server) : PoolOfResourceAllocationTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class PoolOfResourceAllocationOnLibvirtTests(LibvirtServerFixture server) : PoolOfResourceAllocationTests(server);

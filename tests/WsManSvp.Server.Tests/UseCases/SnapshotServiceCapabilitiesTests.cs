@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.2: determine the capabilities of the virtual system snapshot service.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class SnapshotServiceCapabilitiesTests(ServerFixture server)
+public abstract class SnapshotServiceCapabilitiesTests(ServerFixture server)
 {
     [Fact]
     public async Task UseCase_9_4_2_Associators_through_ElementCapabilities_gives_one_VSSSC()
@@ -22,6 +21,12 @@ public sealed class SnapshotServiceCapabilitiesTests(ServerFixture server)
         Assert.Equal("CIM_VirtualSystemSnapshotServiceCapabilities", vsssc.ClassName);
         Assert.Empty(vsssc.Values("SynchronousMethodsSupported"));
         Assert.Equal(["2", "3", "4"], vsssc.Values("AynchronousMethodsSupported"));
-        Assert.Equal(["2", "3"], vsssc.Values("SnapshotTypesSupported"));
+        Assert.Equal(server.SnapshotTypes, vsssc.Values("SnapshotTypesSupported"));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class SnapshotServiceCapabilitiesOnSimulatorTests(ServerFixture server) : SnapshotServiceCapabilitiesTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class SnapshotServiceCapabilitiesOnLibvirtTests(LibvirtServerFixture server) : SnapshotServiceCapabilitiesTests(server);

@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.4.5: locate the source virtual system of a snapshot, in the situation of Figure 6.</summary>
-[Collection(Figure6Collection.Name)]
-public sealed class SourceOfSnapshotTests(Figure6Fixture figure6)
+public abstract class SourceOfSnapshotTests(Figure6Fixture figure6)
 {
     [Fact]
     public async Task UseCase_9_4_5_AssociatorNames_through_ElementSettingData_gives_VS1_for_S1_and_S2()
@@ -19,3 +18,9 @@ public sealed class SourceOfSnapshotTests(Figure6Fixture figure6)
         }
     }
 }
+
+[Collection(Figure6Collection.Name)]
+public sealed class SourceOfSnapshotOnSimulatorTests(Figure6Fixture figure6) : SourceOfSnapshotTests(figure6);
+
+[Collection(LibvirtFigure6Collection.Name)]
+public sealed class SourceOfSnapshotOnLibvirtTests(LibvirtFigure6Fixture figure6) : SourceOfSnapshotTests(figure6);

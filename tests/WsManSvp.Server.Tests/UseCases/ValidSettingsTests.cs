@@ -3,8 +3,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.UseCases;
 
 /// <summary>DSP1042 9.2.13: determine the valid settings for a resource type, from a pool or from the host.</summary>
-[Collection(UseCaseCollection.Name)]
-public sealed class ValidSettingsTests(ServerFixture server)
+public abstract class ValidSettingsTests(ServerFixture server)
 {
     /// <summary>Resource type → the VirtualQuantity limits of one allocation, from the seeded host (16 processors, 64 GiB).</summary>
     public static TheoryData<int, ulong, ulong, ulong> Limits => new()
@@ -76,3 +75,9 @@ public sealed class ValidSettingsTests(ServerFixture server)
         Assert.Equal(increment, ulong.Parse(limits["3"].Prop("VirtualQuantity")!));
     }
 }
+
+[Collection(UseCaseCollection.Name)]
+public sealed class ValidSettingsOnSimulatorTests(ServerFixture server) : ValidSettingsTests(server);
+
+[Collection(LibvirtUseCaseCollection.Name)]
+public sealed class ValidSettingsOnLibvirtTests(LibvirtServerFixture server) : ValidSettingsTests(server);

@@ -13,7 +13,7 @@ namespace WsManSvp.Server.Tests.Vm;
 /// </summary>
 [Collection(VmCollection.Name)]
 [Trait("Tier", "vm")]
-public sealed class LibvirtdRestartTests(LibvirtServerFixture server, ITestOutputHelper output)
+public sealed class LibvirtdRestartTests(VmServerFixture server, ITestOutputHelper output)
 {
     private static readonly TimeSpan FaultWithin = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RecoveryWithin = TimeSpan.FromSeconds(15);
@@ -23,7 +23,7 @@ public sealed class LibvirtdRestartTests(LibvirtServerFixture server, ITestOutpu
     {
         using var cim = server.Cim();
         var steps = new VmSteps(server, cim, output);
-        var name = LibvirtServerFixture.NewSystemName();
+        var name = VmServerFixture.NewSystemName();
         var system = await steps.DefineAsync(name);
         await steps.ChangeStateAsync(system, 2, SystemState.Running);
 

@@ -21,16 +21,22 @@ public static class Virsh
         (await RunAsync("list", "--all", "--name")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
-    /// Destroys and undefines every domain whose name starts with <paramref name="prefix"/>, with its saved
-    /// state, snapshots and disk images: what a failed or interrupted run left behind.
+    /// Destroys and undefines every domain whose name starts with <paramref name="prefix"/> (with its saved
+    /// state and snapshots), and deletes the volumes of the "default" pool named so: what a failed or
+    /// interrupted run left behind, and the images DestroySystem leaves.
     /// </summary>
-    public static async Task RemoveDomainsAsync(string prefix)
+    public static async Task RemoveLeftoversAsync(string prefix)
     {
         foreach (var domain in (await DomainsAsync()).Where(d => d.StartsWith(prefix, StringComparison.Ordinal)))
         {
             if (await DomStateAsync(domain) != "shut off") await RunAsync("destroy", domain);
-            await RunAsync("undefine", domain, "--managed-save", "--snapshots-metadata", "--remove-all-storage");
+            await RunAsync("undefine", domain, "--managed-save", "--snapshots-metadata");
         }
+        await RunAsync("pool-refresh", "default");
+        // virsh 9's vol-list has no --name: a table of name and path.
+        foreach (var volume in (await RunAsync("vol-list", "default")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ')[0]).Where(v => v.StartsWith(prefix, StringComparison.Ordinal)))
+            await RunAsync("vol-delete", volume, "--pool", "default");
     }
 
     public static Task<string> RunAsync(params string[] arguments) => Tool.RunAsync("virsh", ["-c", Uri, .. arguments], Timeout);

@@ -5,7 +5,7 @@ namespace WsManSvp.Server.Tests.Vm;
 /// libvirtd, which no other test may see.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class VmCollection : ICollectionFixture<LibvirtServerFixture>
+public sealed class VmCollection : ICollectionFixture<VmServerFixture>
 {
     public const string Name = "vm";
 }

@@ -14,14 +14,14 @@ namespace WsManSvp.Server.Tests.Vm;
 /// </summary>
 [Collection(VmCollection.Name)]
 [Trait("Tier", "vm")]
-public sealed class VmConfigurationTests(LibvirtServerFixture server, ITestOutputHelper output)
+public sealed class VmConfigurationTests(VmServerFixture server, ITestOutputHelper output)
 {
     [Fact]
     public async Task Memory_processors_and_a_second_disk_changed_while_stopped_show_on_the_next_start()
     {
         using var cim = server.Cim();
         var steps = new VmSteps(server, cim, output);
-        var name = LibvirtServerFixture.NewSystemName();
+        var name = VmServerFixture.NewSystemName();
         var system = await steps.DefineAsync(name, memoryMiB: 64, processors: 1);
 
         var allocations = await MethodSteps.DefinedAllocationsAsync(cim, system);

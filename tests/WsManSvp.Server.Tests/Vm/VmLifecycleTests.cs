@@ -12,14 +12,14 @@ namespace WsManSvp.Server.Tests.Vm;
 /// </summary>
 [Collection(VmCollection.Name)]
 [Trait("Tier", "vm")]
-public sealed class VmLifecycleTests(LibvirtServerFixture server, ITestOutputHelper output)
+public sealed class VmLifecycleTests(VmServerFixture server, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_system_goes_from_definition_through_every_state_to_destruction()
     {
         using var cim = server.Cim();
         var steps = new VmSteps(server, cim, output);
-        var name = LibvirtServerFixture.NewSystemName();
+        var name = VmServerFixture.NewSystemName();
 
         var system = await steps.DefineAsync(name);
         Assert.Equal("shut off", await Virsh.DomStateAsync(name));

@@ -11,7 +11,7 @@ namespace WsManSvp.Server.Tests.Vm;
 /// The VM tier's steps over WS-Management: a small TCG system defined, and each method run to its end with
 /// the system's EnabledState and the backend's event checked after it, and its duration written to the output.
 /// </summary>
-public sealed class VmSteps(LibvirtServerFixture server, CimClient cim, ITestOutputHelper output)
+public sealed class VmSteps(VmServerFixture server, CimClient cim, ITestOutputHelper output)
 {
     /// <summary>How long the backend may take to announce a change it made (libvirt's events come within milliseconds).</summary>
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);

@@ -4,11 +4,12 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Vm;
 
 /// <summary>
-/// The real server in-process on the libvirt backend (qemu:///system, which test.sh's vm tier runs), host
-/// "host1", its own data directory, with the backend's events recorded. The systems the tests define are
-/// named with <see cref="NamePrefix"/>, so whatever a failed run left behind is removed before and after.
+/// The real server in-process on the libvirt backend against real qemu guests (qemu:///system, which
+/// test.sh's vm tier runs), host "host1", its own data directory, with the backend's events recorded. The
+/// systems the tests define are named with <see cref="NamePrefix"/>, so whatever a run leaves behind
+/// (domains, disk images) is removed before and after.
 /// </summary>
-public sealed class LibvirtServerFixture : ServerFixture
+public sealed class VmServerFixture : ServerFixture
 {
     public const string NamePrefix = "vmtier-";
 
@@ -23,9 +24,10 @@ public sealed class LibvirtServerFixture : ServerFixture
 
     protected override ServerSettings Settings() => base.Settings() with { Backend = "libvirt", LibvirtUri = Virsh.Uri };
 
+    protected override Task PrepareAsync() => Virsh.RemoveLeftoversAsync(NamePrefix);
+
     public override async Task InitializeAsync()
     {
-        await Virsh.RemoveDomainsAsync(NamePrefix);
         await base.InitializeAsync();
         Events = HypervisorEvents.Watch(Server.Hypervisor);
     }
@@ -34,6 +36,6 @@ public sealed class LibvirtServerFixture : ServerFixture
     {
         if (Events is not null) await Events.DisposeAsync();
         await base.DisposeAsync();
-        await Virsh.RemoveDomainsAsync(NamePrefix);
+        await Virsh.RemoveLeftoversAsync(NamePrefix);
     }
 }
