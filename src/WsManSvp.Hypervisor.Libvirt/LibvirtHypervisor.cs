@@ -308,7 +308,7 @@ public sealed class LibvirtHypervisor : IHypervisor
             var created = StoragePools.CreateMissing(pools, definition.Disks);
             try
             {
-                using var domain = LibvirtErrors.Check(Virt.DomainDefineXml(conn, DomainXml.Write(definition, _host.Target, existing)),
+                using var domain = LibvirtErrors.Check(Virt.DomainDefineXml(conn, DomainXml.Write(definition, _host.Target, existing, pools.Select(p => p.Facts).ToArray())),
                     $"Defining system '{definition.Name}'");
             }
             catch
