@@ -77,12 +77,15 @@ start_libvirtd() {
   wait_ready
 }
 
+pool_running() { virsh -c "$uri" pool-info default 2>/dev/null | grep -qE '^State:[[:space:]]+running'; }
+
 ensure_pool() {
   if ! virsh -c "$uri" pool-info default >/dev/null 2>&1; then
     virsh -c "$uri" pool-define-as default dir --target "$pool_dir" >/dev/null
   fi
-  if ! virsh -c "$uri" pool-info default | grep -qE '^State:[[:space:]]+running'; then
-    virsh -c "$uri" pool-start default >/dev/null
+  # A freshly started libvirtd autostarts the pool in the background, so pool-start may lose that race.
+  if ! pool_running; then
+    virsh -c "$uri" pool-start default >/dev/null 2>&1 || pool_running || die "could not start the storage pool 'default'"
   fi
   virsh -c "$uri" pool-autostart default >/dev/null
 }
