@@ -17,6 +17,9 @@ public sealed class LibvirtServerFixture : ServerFixture
     /// <summary>The test driver takes full snapshots only (it refuses VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY).</summary>
     public override IReadOnlyList<string> SnapshotTypes => ["2"];
 
+    /// <summary>The test driver gives every pool of a node file its own default capacity, 100 GiB.</summary>
+    public override ulong StoragePoolCapacity => 100UL << 30;
+
     protected override ServerSettings Settings() => base.Settings() with
     {
         Backend = "libvirt",

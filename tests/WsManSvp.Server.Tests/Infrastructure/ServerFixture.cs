@@ -27,6 +27,9 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>The SnapshotType values the backend takes (2 full, 3 disk).</summary>
     public virtual IReadOnlyList<string> SnapshotTypes => ["2", "3"];
 
+    /// <summary>The capacity in bytes of the backend's storage pool "default".</summary>
+    public virtual ulong StoragePoolCapacity => 4UL << 40;
+
     /// <summary>Lays down what the backend needs before the server starts.</summary>
     protected virtual Task PrepareAsync() => Task.CompletedTask;
 

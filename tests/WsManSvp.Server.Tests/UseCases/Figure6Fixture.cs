@@ -21,11 +21,14 @@ namespace WsManSvp.Server.Tests.UseCases;
 /// </list>
 /// The tests of the collection only read.
 /// </summary>
-public class Figure6Fixture(ServerFixture server) : IAsyncLifetime
+public class Figure6Fixture : IAsyncLifetime
 {
     public Figure6Fixture() : this(new ServerFixture()) { }
 
-    public ServerFixture Server { get; } = server;
+    /// <summary>Figure 6 on another backend's server (xunit wants one public constructor).</summary>
+    protected Figure6Fixture(ServerFixture server) => Server = server;
+
+    public ServerFixture Server { get; }
 
     public Epr SnapshotService { get; private set; } = null!;
 

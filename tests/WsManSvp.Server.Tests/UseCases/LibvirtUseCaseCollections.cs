@@ -16,4 +16,7 @@ public sealed class LibvirtFigure6Collection : ICollectionFixture<LibvirtFigure6
     public const string Name = "DSP1042 Figure 6 on libvirt";
 }
 
-public sealed class LibvirtFigure6Fixture() : Figure6Fixture(new LibvirtServerFixture());
+public sealed class LibvirtFigure6Fixture : Figure6Fixture
+{
+    public LibvirtFigure6Fixture() : base(new LibvirtServerFixture()) { }
+}

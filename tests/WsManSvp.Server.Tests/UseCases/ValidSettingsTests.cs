@@ -10,9 +10,12 @@ public abstract class ValidSettingsTests(ServerFixture server)
     {
         { 3, 1, 16, 1 }, // processors
         { 4, 32, 64 * 1024, 1 }, // MiB
-        { 31, 1 << 20, 4UL << 40, 1 << 20 }, // bytes of a 4 TiB storage pool
+        { 31, 1 << 20, StoragePoolCapacity, 1 << 20 }, // bytes, up to the storage pool's capacity
         { 33, 1, 1, 1 }, // one port per connection
     };
+
+    /// <summary>Stands for the backend's storage pool capacity (<see cref="ServerFixture.StoragePoolCapacity"/>).</summary>
+    private const ulong StoragePoolCapacity = 0;
 
     private static readonly string[] ResourceAllocationClasses =
         ["CIM_ResourceAllocationSettingData", "CIM_StorageAllocationSettingData", "CIM_EthernetPortAllocationSettingData"];
@@ -65,13 +68,13 @@ public abstract class ValidSettingsTests(ServerFixture server)
         return limits;
     }
 
-    private static void AssertLimits(Dictionary<string, NamedInstance> limits, int resourceType, ulong minimum, ulong maximum, ulong increment)
+    private void AssertLimits(Dictionary<string, NamedInstance> limits, int resourceType, ulong minimum, ulong maximum, ulong increment)
     {
         Assert.Equal(["1", "2", "3"], limits.Keys.Order());
         Assert.All(limits.Values, s => Assert.Equal(resourceType.ToString(), s.Prop("ResourceType")));
         Assert.All(limits.Values, s => Assert.Contains(s.ClassName, ResourceAllocationClasses));
         Assert.Equal(minimum, ulong.Parse(limits["1"].Prop("VirtualQuantity")!));
-        Assert.Equal(maximum, ulong.Parse(limits["2"].Prop("VirtualQuantity")!));
+        Assert.Equal(maximum == StoragePoolCapacity ? server.StoragePoolCapacity : maximum, ulong.Parse(limits["2"].Prop("VirtualQuantity")!));
         Assert.Equal(increment, ulong.Parse(limits["3"].Prop("VirtualQuantity")!));
     }
 }
