@@ -85,7 +85,13 @@ ensure_pool() {
   fi
   # A freshly started libvirtd autostarts the pool in the background, so pool-start may lose that race.
   if ! pool_running; then
-    virsh -c "$uri" pool-start default >/dev/null 2>&1 || pool_running || die "could not start the storage pool 'default'"
+    if ! virsh -c "$uri" pool-start default >/dev/null 2>&1; then
+      local deadline=$((SECONDS + 5))
+      until pool_running; do
+        [ "$SECONDS" -lt "$deadline" ] || die "could not start the storage pool 'default'"
+        sleep 0.1
+      done
+    fi
   fi
   virsh -c "$uri" pool-autostart default >/dev/null
 }
