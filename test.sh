@@ -35,21 +35,24 @@ if ! dotnet build WsManSvp.sln -c Release -nologo -v quiet >"$results/build.log"
 fi
 
 total_passed=0 total_failed=0 total_skipped=0
-run_tier() { # name, projects...
+run_tier() { # name, [--filter EXPR], projects...: runs each project's tests and adds their counts
   local tier=$1; shift
-  echo "== tier: $tier"
+  local filter=()
+  if [ "${1:-}" = "--filter" ]; then filter=(--filter "$2"); shift 2; fi
   for project in "$@"; do
     local name; name=$(basename "$project")
-    dotnet test "$project" -c Release --no-build -nologo \
-      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    # One trx per tier and project: two tiers may run the same project with different filters.
+    local trx="$tier-$name.trx"
+    dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \
+      --logger "trx;LogFileName=$trx" --logger "console;verbosity=minimal" \
       --results-directory "$results" 2>&1 | grep -E '^\s*(Failed|Passed!|Failed!|Skipped) |error|Error Message|Assert' | head -60
     local counts
-    counts=$(python3 - "$results/$name.trx" <<'PY'
+    counts=$(python3 - "$results/$trx" <<'PY'
 import sys, xml.etree.ElementTree as ET
 try:
     c = ET.parse(sys.argv[1]).getroot().find('{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters')
     total, passed, failed = int(c.get('total')), int(c.get('passed')), int(c.get('failed')) + int(c.get('error')) + int(c.get('timeout')) + int(c.get('aborted'))
-    print(passed, failed, total - passed - failed)
+    print(passed, failed, total - passed - failed) if total else print(0, 1, 0)  # a filter that matched nothing is a failure too
 except Exception:
     print(0, 1, 0)  # the run produced no results: count it as a failure
 PY
@@ -60,8 +63,47 @@ PY
   done
 }
 
+echo "== tier: unit"
 run_tier unit tests/WsManSvp.Storage.Tests tests/WsManSvp.Cim.Tests tests/WsManSvp.Hypervisor.Tests tests/WsManSvp.Hypervisor.Libvirt.Tests tests/WsManSvp.Virtualization.Tests tests/WsManSvp.WsMan.Tests
-run_tier integration tests/WsManSvp.Server.Tests
+echo "== tier: integration"
+run_tier integration --filter "Tier!=vm" tests/WsManSvp.Server.Tests
+
+# Real virtual machines on libvirt (qemu TCG), with daemons this script starts as root and stops by PID.
+echo "== tier: vm"
+vm_script=tests/vm-tier/libvirtd.sh
+vm_packages=(libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils)
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  reason="it needs root and apt-get (it installs libvirt and qemu and runs libvirtd for qemu:///system)"
+  if [ "${CI:-}" = "true" ]; then
+    echo "   vm: failed: $reason"; total_failed=$((total_failed + 1))
+  else
+    echo "   vm: skipped: $reason"; total_skipped=$((total_skipped + 1))
+  fi
+else
+  missing=()
+  for package in "${vm_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  vm_ready=true
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "   installing ${missing[*]}"
+    { apt-get install -y --no-install-recommends "${missing[@]}" || { apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"; }; } >"$results/apt-vm.log" 2>&1 \
+      || { echo "   vm: failed: apt-get could not install ${missing[*]} (see $results/apt-vm.log)"; vm_ready=false; }
+  fi
+  # Daemons that were already running (an earlier start by hand) are left running.
+  vm_started=false
+  bash "$vm_script" status >/dev/null 2>&1 || vm_started=true
+  if $vm_started; then trap 'bash "$vm_script" stop' EXIT; trap 'exit 130' INT TERM; fi
+  if $vm_ready && ! bash "$vm_script" start >"$results/libvirtd-start.log" 2>&1; then
+    cat "$results/libvirtd-start.log"; echo "   vm: failed: libvirt did not start"; vm_ready=false
+  fi
+  if $vm_ready; then
+    run_tier vm --filter "Tier=vm" tests/WsManSvp.Server.Tests
+  else
+    total_failed=$((total_failed + 1))
+  fi
+  if $vm_started; then bash "$vm_script" stop; trap - EXIT INT TERM; fi
+fi
 
 # The benchmark is not a timed test; a one-second run only proves it still works end to end.
 echo "== tier: bench smoke"

@@ -40,7 +40,7 @@ public class ServerFixture : IAsyncLifetime
         HostName = HostName,
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await PrepareAsync();
         using (var users = new UserFile(DataDirectory, watch: false)) users.Set(User, Password);
@@ -48,7 +48,7 @@ public class ServerFixture : IAsyncLifetime
         Endpoint = Server.Endpoints[0];
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); }

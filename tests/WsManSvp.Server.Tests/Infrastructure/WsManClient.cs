@@ -27,6 +27,9 @@ public sealed class WsManClient : IDisposable
 
     public string Endpoint { get; }
 
+    /// <summary>How long a request may take before it fails (HttpClient's default is 100 s).</summary>
+    public TimeSpan Timeout { get => _http.Timeout; init => _http.Timeout = value; }
+
     public Task<WsManReply> PostAsync(string envelope, string contentType = SoapUtf8, IDictionary<string, string>? headers = null, string? url = null) =>
         PostAsync(new StringContent(envelope, Encoding.UTF8), contentType, headers, url);
 
