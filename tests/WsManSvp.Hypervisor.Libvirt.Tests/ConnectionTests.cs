@@ -56,7 +56,8 @@ public sealed class ConnectionTests
         Assert.Equal(5, attempts.Length);
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToArray();
         Assert.True(gaps[0] >= 95 && gaps[1] >= 195 && gaps[2] >= 195 && gaps[3] >= 195, string.Join(", ", gaps));
-        Assert.True(gaps.All(g => g < 1000), string.Join(", ", gaps));
+        // Capped at 200 ms; the bound is loose because a loaded CI machine can delay any timer by a second or more.
+        Assert.True(gaps.All(g => g < 5000), string.Join(", ", gaps));
         // The test driver's host is fresh after the reconnect: the system defined before is gone.
         var undefined = await watcher.NextAsync();
         Assert.Equal(HypervisorEventKind.Undefined, undefined.Kind);
