@@ -11,7 +11,18 @@ internal static class DefinitionRules
             throw Invalid($"A system needs at least one virtual CPU, not {definition.VirtualCpus}.");
         if (definition.MemoryMiB < 1)
             throw Invalid($"A system needs memory, not {definition.MemoryMiB} MiB.");
+        foreach (var graphics in definition.Graphics)
+        {
+            if (!GraphicsTypes.All.Contains(graphics.Type))
+                throw Invalid($"'{graphics.Type}' is not a graphics type ({string.Join(", ", GraphicsTypes.All)}).");
+            if (graphics.Port is { } port && port is < 1 or > MaxPort)
+                throw Invalid($"Graphics port {port} is outside 1..{MaxPort}.");
+        }
+        if (definition.Graphics.GroupBy(g => g.Type).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw Invalid($"A system has at most one {twice.Key} display.");
     }
+
+    private const int MaxPort = 65535;
 
     /// <summary>
     /// Checks a new definition of <paramref name="system"/> and returns it with the system's UUID (a null one
@@ -34,11 +45,16 @@ internal static class DefinitionRules
     /// </summary>
     public static bool Same(SystemDefinition? a, SystemDefinition? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null
-            && a with { Disks = NoDisks, NetworkAdapters = NoAdapters } == b with { Disks = NoDisks, NetworkAdapters = NoAdapters }
-            && a.Disks.SequenceEqual(b.Disks) && a.NetworkAdapters.SequenceEqual(b.NetworkAdapters));
+            && WithoutLists(a) == WithoutLists(b)
+            && a.Disks.SequenceEqual(b.Disks) && a.NetworkAdapters.SequenceEqual(b.NetworkAdapters) && a.Graphics.SequenceEqual(b.Graphics));
+
+    /// <summary>The definition with the same empty lists in place of its own, for comparing everything else.</summary>
+    private static SystemDefinition WithoutLists(SystemDefinition definition) =>
+        definition with { Disks = NoDisks, NetworkAdapters = NoAdapters, Graphics = NoGraphics };
 
     private static readonly VirtualDisk[] NoDisks = [];
     private static readonly VirtualNetworkAdapter[] NoAdapters = [];
+    private static readonly VirtualGraphics[] NoGraphics = [];
 
     private static HypervisorException Invalid(string message) => new(HypervisorError.InvalidArgument, message);
 }

@@ -19,6 +19,9 @@ public sealed record SystemDefinition(
     /// null leaves the hypervisor's default.
     /// </summary>
     public int? ProcessorWeight { get; init; }
+
+    /// <summary>The remote displays (libvirt: &lt;graphics&gt;), at most one per type; none by default.</summary>
+    public IReadOnlyList<VirtualGraphics> Graphics { get; init; } = [];
 }
 
 /// <summary>
@@ -33,3 +36,18 @@ public enum DiskBus { Virtio, Ide, Scsi, Sata }
 
 /// <summary>A network adapter (libvirt: &lt;interface&gt;) on a network (libvirt network or bridge).</summary>
 public sealed record VirtualNetworkAdapter(string MacAddress, string Network, string Model = "virtio");
+
+/// <summary>
+/// A remote display (libvirt: &lt;graphics&gt;) of a type the host serves (<see cref="GraphicsTypes"/>), listening
+/// on an address (null: the hypervisor's default) and a port (null: one chosen at start, libvirt's autoport).
+/// Its password is not part of the definition: it is a secret, not a setting to report.
+/// </summary>
+public sealed record VirtualGraphics(string Type, string? Listen = null, int? Port = null);
+
+public static class GraphicsTypes
+{
+    public const string Vnc = "vnc";
+    public const string Spice = "spice";
+
+    public static readonly IReadOnlyList<string> All = [Vnc, Spice];
+}

@@ -6,7 +6,7 @@ namespace WsManSvp.Virtualization.Tests;
 /// <summary>The logical devices: only active systems have them; each realizes a State allocation and draws on a pool.</summary>
 public sealed class DeviceModelTests
 {
-    private static readonly string[] DeviceClasses = ["CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_CDROMDrive", "CIM_EthernetPort"];
+    private static readonly string[] DeviceClasses = ["CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_CDROMDrive", "CIM_EthernetPort", "CIM_DisplayController"];
 
     private static CimObjectPath DevicePath(string system, string className, string deviceId) => Model.Path(className,
         ("SystemCreationClassName", "CIM_ComputerSystem"), ("SystemName", ServedModel.SystemName(system)),

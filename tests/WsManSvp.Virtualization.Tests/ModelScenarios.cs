@@ -15,7 +15,7 @@ public static class ModelScenarios
 {
     public const string Seeded = "seeded";
     public const string Loaded = "seeded with 20 more systems";
-    public const string Changed = "db01 started, web01 saved";
+    public const string Changed = "db01 given a display and started, web01 saved";
 
     public static TheoryData<string> All => new() { Seeded, Loaded, Changed };
 
@@ -26,6 +26,9 @@ public static class ModelScenarios
         await MakeHistoryAsync(model);
         if (scenario == Changed)
         {
+            var display = Of(Rasd, ("ResourceType", U16(24)), ("ResourceSubType", Text("vnc")), ("Address", Text("127.0.0.1:5901")));
+            Assert.Equal(0u, (await model.ManageAsync("AddResourceSettings", ("AffectedConfiguration", Reference(ServedModel.DefinedPath("db01"))),
+                ("ResourceSettings", Instances(display)))).Code());
             await model.ChangeAsync("db01", StateTransition.Start);
             await model.ChangeAsync("web01", StateTransition.Save);
         }

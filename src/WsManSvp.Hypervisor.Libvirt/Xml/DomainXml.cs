@@ -35,6 +35,7 @@ public static class DomainXml
             devices?.Elements("disk").Select(d => DomainDiskXml.Read(d, pools)).OfType<VirtualDisk>().ToList() ?? [],
             devices?.Elements("interface").Select(DomainInterfaceXml.Read).OfType<VirtualNetworkAdapter>().ToList() ?? [])
         {
+            Graphics = devices?.Elements("graphics").Select(DomainGraphicsXml.Read).OfType<VirtualGraphics>().ToList() ?? [],
             Uuid = Uuid(domain),
             Description = domain.Element("description")?.Value,
             ProcessorWeight = domain.Element("cputune")?.Element("shares") is { } shares
@@ -46,9 +47,9 @@ public static class DomainXml
     /// <summary>
     /// The domain XML for a definition. Without <paramref name="existing"/>, a complete new domain for
     /// <paramref name="target"/>. With it (an edit), only what the definition describes changes; everything
-    /// else (os, features, cpu, graphics, consoles, other devices, metadata) is kept as it was, and so is each
-    /// disk and interface that stays (matched by target dev and by MAC) except where its source, bus or model
-    /// changes. <paramref name="pools"/> must be those the definition was read with, so that volume disks
+    /// else (os, features, cpu, consoles, other devices, metadata) is kept as it was, and so is each disk,
+    /// interface and vnc or spice display that stays (matched by target dev, by MAC and by type) except where
+    /// its source, bus, model, port or address changes. <paramref name="pools"/> must be those the definition was read with, so that volume disks
     /// compare by the same paths.
     /// </summary>
     public static string Write(SystemDefinition definition, DomainTarget target, string? existing,
@@ -94,6 +95,7 @@ public static class DomainXml
         var devices = domain.Element("devices") ?? Add(domain, new XElement("devices"));
         ApplyDisks(devices, definition.Disks, pools);
         ApplyInterfaces(devices, definition.NetworkAdapters);
+        ApplyGraphics(devices, definition.Graphics);
     }
 
     private static void ApplyMemory(XElement domain, long mib)
@@ -192,6 +194,20 @@ public static class DomainXml
             .Remove();
     }
 
+    private static void ApplyGraphics(XElement devices, IReadOnlyList<VirtualGraphics> displays)
+    {
+        var existing = devices.Elements("graphics").ToList();
+        foreach (var graphics in displays)
+        {
+            var element = existing.FirstOrDefault(e => DomainGraphicsXml.Type(e) == graphics.Type);
+            if (element is null)
+                InsertAfterLast(devices, DomainGraphicsXml.New(graphics), "graphics", "input", "interface", "controller", "disk", "emulator");
+            else
+                DomainGraphicsXml.Update(element, DomainGraphicsXml.Read(element)!, graphics);
+        }
+        existing.Where(e => DomainGraphicsXml.Type(e) is { } type && displays.All(g => g.Type != type)).Remove();
+    }
+
     private static void Validate(SystemDefinition definition)
     {
         if (string.IsNullOrWhiteSpace(definition.Name))
@@ -213,6 +229,9 @@ public static class DomainXml
         foreach (var adapter in definition.NetworkAdapters) DomainInterfaceXml.Validate(adapter);
         if (definition.NetworkAdapters.GroupBy(a => a.MacAddress.ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1) is { } same)
             throw LibvirtXml.Invalid($"Two network adapters have MAC address {same.Key}.");
+        foreach (var graphics in definition.Graphics) DomainGraphicsXml.Validate(graphics);
+        if (definition.Graphics.GroupBy(g => g.Type).FirstOrDefault(g => g.Count() > 1) is { } shown)
+            throw LibvirtXml.Invalid($"Two displays have type {shown.Key}.");
     }
 
     private static int VirtualCpus(XElement domain)

@@ -7,7 +7,7 @@ namespace WsManSvp.Virtualization.Management;
 
 /// <summary>
 /// Applies resource allocation requests (RASDs, DSP1041 with DSP1043's limits) to a system definition:
-/// adding, modifying and removing processors, memory, disks and network adapters. Every request is
+/// adding, modifying and removing processors, memory, disks, network adapters and displays. Every request is
 /// checked first; a rejection (<see cref="RequestRejected"/>) names the request and the property, and
 /// the edits are only used when all requests pass, so nothing changes by halves.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class DefinitionEditor
     private readonly AllocationContext _pools;
     private readonly List<VirtualDisk> _disks;
     private readonly List<VirtualNetworkAdapter> _adapters;
+    private readonly List<VirtualGraphics> _graphics;
     private int _cpus;
     private long _memoryMiB;
     private int? _weight;
@@ -29,6 +30,7 @@ public sealed class DefinitionEditor
         _pools = pools;
         _disks = [.. definition.Disks];
         _adapters = [.. definition.NetworkAdapters];
+        _graphics = [.. definition.Graphics];
         _cpus = definition.VirtualCpus;
         _memoryMiB = definition.MemoryMiB;
         _weight = definition.ProcessorWeight;
@@ -45,6 +47,7 @@ public sealed class DefinitionEditor
         ProcessorWeight = _weight,
         Disks = [.. _disks],
         NetworkAdapters = [.. _adapters],
+        Graphics = [.. _graphics],
     };
 
     /// <summary>
@@ -56,14 +59,19 @@ public sealed class DefinitionEditor
         get
         {
             var built = Build();
-            return built with { Disks = NoDisks, NetworkAdapters = NoAdapters } != _original with { Disks = NoDisks, NetworkAdapters = NoAdapters }
-                || !built.Disks.SequenceEqual(_original.Disks) || !built.NetworkAdapters.SequenceEqual(_original.NetworkAdapters);
+            return WithoutLists(built) != WithoutLists(_original)
+                || !built.Disks.SequenceEqual(_original.Disks) || !built.NetworkAdapters.SequenceEqual(_original.NetworkAdapters)
+                || !built.Graphics.SequenceEqual(_original.Graphics);
         }
     }
 
     // Records compare their lists by reference: the same empty ones stand in for both sides' lists.
     private static readonly VirtualDisk[] NoDisks = [];
     private static readonly VirtualNetworkAdapter[] NoAdapters = [];
+    private static readonly VirtualGraphics[] NoGraphics = [];
+
+    private static SystemDefinition WithoutLists(SystemDefinition definition) =>
+        definition with { Disks = NoDisks, NetworkAdapters = NoAdapters, Graphics = NoGraphics };
 
     /// <summary>
     /// Adds what a request asks for and returns the keys of the allocations it made. A drive or adapter may
@@ -87,12 +95,14 @@ public sealed class DefinitionEditor
                 return AddDisk(request, part ?? request);
             case ResourceTypes.EthernetAdapter or ResourceTypes.EthernetConnection:
                 return AddAdapter(request, part ?? request);
+            case ResourceTypes.GraphicsController:
+                return AddGraphics(request);
             case ResourceTypes.IdeController or ResourceTypes.ParallelScsiHba:
                 throw request.Invalid("controllers follow from the drives' buses: give a drive's bus (ide, scsi, sata, virtio) in its ResourceSubType.");
             case null:
                 throw request.Invalid("ResourceType is required.");
             case var other:
-                throw request.Invalid($"ResourceType {other} is not a kind of resource this host allocates (3, 4, 10, 15, 16, 17, 31 or 33).");
+                throw request.Invalid($"ResourceType {other} is not a kind of resource this host allocates (3, 4, 10, 15, 16, 17, 24, 31 or 33).");
         }
     }
 
@@ -124,6 +134,13 @@ public sealed class DefinitionEditor
                 if (Given("Connection") || Given("HostResource") || Given("PoolID"))
                     Replace(resource.Adapter!, resource.Adapter! with { Network = NetworkOf(request).Name });
                 break;
+            case ResourceRole.Graphics:
+                if (Given("Address"))
+                {
+                    var (listen, port) = EndpointOf(request);
+                    _graphics[_graphics.FindIndex(g => g.Type == resource.Graphics!.Type)] = resource.Graphics! with { Listen = listen, Port = port };
+                }
+                break;
         }
     }
 
@@ -137,6 +154,9 @@ public sealed class DefinitionEditor
                 break;
             case ResourceRole.NetworkAdapter or ResourceRole.NetworkConnection:
                 _adapters.RemoveAll(a => a.MacAddress == resource.Adapter!.MacAddress);
+                break;
+            case ResourceRole.Graphics:
+                _graphics.RemoveAll(g => g.Type == resource.Graphics!.Type);
                 break;
             default:
                 throw new RequestRejected(MethodCodes.InvalidParameter,
@@ -153,6 +173,8 @@ public sealed class DefinitionEditor
         // The address is the adapter's identity (its allocation's InstanceID), so it does not change; the model does.
         ResourceRole.NetworkAdapter => new HashSet<string> { "ResourceSubType" },
         ResourceRole.NetworkConnection => new HashSet<string> { "Connection", "HostResource", "PoolID" },
+        // The type is the display's identity (its allocation's InstanceID); where it listens changes.
+        ResourceRole.Graphics => new HashSet<string> { "Address" },
         _ => new HashSet<string>(),
     };
 
@@ -337,6 +359,26 @@ public sealed class DefinitionEditor
         if (named is not null)
             return _pools.Pool(ResourceKind.Network, named) ?? throw request.Invalid($"there is no network named '{named}'.");
         return PoolOf(request, ResourceKind.Network);
+    }
+
+    private IReadOnlyList<string> AddGraphics(RasdInput request)
+    {
+        var type = request.String("ResourceSubType") ?? GraphicsTypes.Vnc;
+        if (!GraphicsTypes.All.Contains(type))
+            throw request.Invalid($"ResourceSubType '{type}' is not a graphics type ({string.Join(", ", GraphicsTypes.All)}).");
+        if (_graphics.Any(g => g.Type == type)) throw request.Invalid($"the system already has a {type} display.");
+        var (listen, port) = EndpointOf(request);
+        _graphics.Add(new VirtualGraphics(type, listen, port));
+        return [VirtualResources.GraphicsKey(type)];
+    }
+
+    /// <summary>Where a display listens (Address); none given is the hypervisor's default address and a port chosen at start.</summary>
+    private static (string? Listen, int? Port) EndpointOf(RasdInput request)
+    {
+        if (request.String("Address") is not { Length: > 0 } address) return (null, null);
+        return GraphicsAddress.TryParse(address, out var listen, out var port)
+            ? (listen, port)
+            : throw request.Invalid($"Address '{address}' is not a display endpoint (host, host:port, :port or [IPv6 address]:port; ports 1..65535).");
     }
 
     private static string NormalizeMac(RasdInput request, string address)

@@ -63,6 +63,9 @@ public sealed partial class ModelInstances
                 instance.Set("Connection", CimValue.StringArray(resource.Adapter!.Network))
                     .Set("HostResource", CimValue.StringArray(resource.Adapter.Network));
                 break;
+            case ResourceRole.Graphics:
+                instance.Set("Address", GraphicsAddress.Format(resource.Graphics!.Listen, resource.Graphics.Port));
+                break;
         }
         return instance;
     }

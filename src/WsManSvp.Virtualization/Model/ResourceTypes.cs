@@ -12,6 +12,7 @@ public static class ResourceTypes
     public const ushort CdDrive = 15;
     public const ushort DvdDrive = 16;
     public const ushort DiskDrive = 17;
+    public const ushort GraphicsController = 24;
     public const ushort LogicalDisk = 31;
     public const ushort EthernetConnection = 33;
 }

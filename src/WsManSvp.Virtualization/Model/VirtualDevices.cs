@@ -15,12 +15,13 @@ public sealed record VirtualDevice(string DeviceId, string ClassName, VirtualRes
 
 /// <summary>
 /// The logical devices an active system has: a CIM_Processor per virtual CPU, its CIM_Memory, a
-/// CIM_LogicalDisk per disk image, a CIM_CDROMDrive per CD drive, a CIM_EthernetPort per adapter.
+/// CIM_LogicalDisk per disk image, a CIM_CDROMDrive per CD drive, a CIM_EthernetPort per adapter, a
+/// CIM_DisplayController per remote display.
 /// </summary>
 public static class VirtualDevices
 {
     /// <summary>The device classes, as the schema spells them (paths may spell them in any case).</summary>
-    public static readonly string[] Classes = ["CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_CDROMDrive", "CIM_EthernetPort"];
+    public static readonly string[] Classes = ["CIM_Processor", "CIM_Memory", "CIM_LogicalDisk", "CIM_CDROMDrive", "CIM_EthernetPort", "CIM_DisplayController"];
 
     public static IEnumerable<VirtualDevice> Of(SystemDefinition definition, IReadOnlyList<VirtualResource> resources)
     {
@@ -42,6 +43,9 @@ public static class VirtualDevices
                     break;
                 case ResourceRole.NetworkAdapter:
                     yield return new VirtualDevice(resource.Adapter!.MacAddress, "CIM_EthernetPort", resource);
+                    break;
+                case ResourceRole.Graphics:
+                    yield return new VirtualDevice(resource.Key, "CIM_DisplayController", resource);
                     break;
             }
         }

@@ -16,6 +16,8 @@ public enum ResourceRole
     NetworkAdapter,
     /// <summary>The adapter's connection to a network (a CIM_EthernetPortAllocationSettingData).</summary>
     NetworkConnection,
+    /// <summary>A remote display (vnc, spice).</summary>
+    Graphics,
 }
 
 /// <summary>
@@ -38,6 +40,8 @@ public sealed record VirtualResource(
     public VirtualDisk? Disk { get; init; }
 
     public VirtualNetworkAdapter? Adapter { get; init; }
+
+    public VirtualGraphics? Graphics { get; init; }
 
     public string? ResourceSubType { get; init; }
 

@@ -5,7 +5,8 @@ namespace WsManSvp.Virtualization.Model;
 /// <summary>
 /// The resource allocations a definition implies (DSP1041 with DSP1044/1045/1047/1050): a processor and a
 /// memory RASD; a controller per bus other than virtio; per disk a drive RASD and a storage allocation for
-/// its image; per network adapter an Ethernet adapter RASD and an Ethernet port allocation for its connection.
+/// its image; per network adapter an Ethernet adapter RASD and an Ethernet port allocation for its connection;
+/// per remote display a graphics controller RASD.
 /// </summary>
 public static class VirtualResources
 {
@@ -68,8 +69,21 @@ public static class VirtualResources
                 Adapter = nic,
             });
         }
+        foreach (var graphics in definition.Graphics)
+        {
+            // Graphics take nothing a pool could count (ports are chosen by the hypervisor), so they have no pool.
+            resources.Add(new VirtualResource(GraphicsKey(graphics.Type), ResourceRole.Graphics, ResourceAllocationSettingData,
+                ResourceTypes.GraphicsController, $"{graphics.Type.ToUpperInvariant()} display", null, null, null, null, null)
+            {
+                Graphics = graphics,
+                ResourceSubType = graphics.Type,
+            });
+        }
         return resources;
     }
+
+    /// <summary>A display is named by its type: a system has at most one of each.</summary>
+    public static string GraphicsKey(string type) => type;
 
     public static string ControllerKey(DiskBus bus) => bus.ToString().ToLowerInvariant() + "0";
 

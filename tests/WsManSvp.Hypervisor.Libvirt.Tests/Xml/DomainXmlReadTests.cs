@@ -38,6 +38,7 @@ public class DomainXmlReadTests
             {
                 Uuid = Guid.Parse("3e9a1c52-7f0b-4d6e-9a8c-2b1f5d0e7a41"),
                 Description = "Front end, installed from debian-12",
+                Graphics = [new VirtualGraphics(GraphicsTypes.Spice)],
             },
             definition);
     }

@@ -25,8 +25,9 @@ internal static class Definitions
     /// <summary>Compares definitions item by item: records compare their lists by reference.</summary>
     public static void AssertSame(SystemDefinition expected, SystemDefinition actual)
     {
-        Assert.Equal(expected with { Disks = [], NetworkAdapters = [] }, actual with { Disks = [], NetworkAdapters = [] });
+        Assert.Equal(expected with { Disks = [], NetworkAdapters = [], Graphics = [] }, actual with { Disks = [], NetworkAdapters = [], Graphics = [] });
         Assert.Equal(expected.Disks, actual.Disks);
         Assert.Equal(expected.NetworkAdapters, actual.NetworkAdapters);
+        Assert.Equal(expected.Graphics, actual.Graphics);
     }
 }

@@ -59,6 +59,7 @@ public class TestDriverTests
                 current.Disks[2] with { Path = "/srv/iso/other.iso" },
             ],
             NetworkAdapters = [current.NetworkAdapters[0] with { Model = "e1000e" }, new VirtualNetworkAdapter("52:54:00:00:00:07", "isolated")],
+            Graphics = [current.Graphics[0] with { Listen = "127.0.0.1", Port = 5930 }, new VirtualGraphics(GraphicsTypes.Vnc)],
         };
 
         var dumped = await DefineAndDump(DomainXml.Write(edited, Test, existing, Samples.QemuPools), "web01");
