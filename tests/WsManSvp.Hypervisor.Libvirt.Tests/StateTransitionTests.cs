@@ -1,45 +1,13 @@
+using static WsManSvp.Hypervisor.Testing.StateTransitionTable;
+
 namespace WsManSvp.Hypervisor.Libvirt.Tests;
 
 public sealed class StateTransitionTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    /// <summary>The simulator's table (libvirt's domain operations from the states reachable on the test driver).</summary>
-    private static readonly Dictionary<(SystemState, StateTransition), SystemState> Allowed = new()
-    {
-        [(SystemState.Off, StateTransition.Start)] = SystemState.Running,
-        [(SystemState.Saved, StateTransition.Start)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.PowerOff)] = SystemState.Off,
-        [(SystemState.Paused, StateTransition.PowerOff)] = SystemState.Off,
-        [(SystemState.Running, StateTransition.Shutdown)] = SystemState.Off,
-        [(SystemState.Running, StateTransition.Pause)] = SystemState.Paused,
-        [(SystemState.Paused, StateTransition.Resume)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.Save)] = SystemState.Saved,
-        [(SystemState.Paused, StateTransition.Save)] = SystemState.Saved,
-        [(SystemState.Running, StateTransition.Reboot)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.Reset)] = SystemState.Running,
-    };
-
-    private static readonly SystemState[] Reachable = [SystemState.Off, SystemState.Running, SystemState.Paused, SystemState.Saved];
-
-    public static TheoryData<SystemState, StateTransition> ValidCases()
-    {
-        var data = new TheoryData<SystemState, StateTransition>();
-        foreach (var (from, transition) in Allowed.Keys) data.Add(from, transition);
-        return data;
-    }
-
-    public static TheoryData<SystemState, StateTransition> InvalidCases()
-    {
-        var data = new TheoryData<SystemState, StateTransition>();
-        foreach (var from in Reachable)
-            foreach (var transition in Enum.GetValues<StateTransition>())
-                if (!Allowed.ContainsKey((from, transition))) data.Add(from, transition);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ValidCases))]
+    [MemberData(nameof(ValidCases), MemberType = typeof(StateTransitionTable))]
     public async Task A_valid_transition_changes_the_state_and_the_time_of_change_and_is_announced(SystemState from, StateTransition transition)
     {
         await using var host = await TestHost.OpenAsync();
@@ -63,7 +31,7 @@ public sealed class StateTransitionTests
     }
 
     [Theory]
-    [MemberData(nameof(InvalidCases))]
+    [MemberData(nameof(InvalidCases), MemberType = typeof(StateTransitionTable))]
     public async Task An_invalid_transition_is_refused_with_InvalidState_before_libvirt_is_asked(SystemState from, StateTransition transition)
     {
         await using var host = await TestHost.OpenAsync();

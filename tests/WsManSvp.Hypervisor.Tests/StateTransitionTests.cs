@@ -1,42 +1,10 @@
+using static WsManSvp.Hypervisor.Testing.StateTransitionTable;
+
 namespace WsManSvp.Hypervisor.Tests;
 
 public sealed class StateTransitionTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-
-    /// <summary>libvirt's domain operations from the states the simulator's operations reach; all others are refused.</summary>
-    private static readonly Dictionary<(SystemState, StateTransition), SystemState> Allowed = new()
-    {
-        [(SystemState.Off, StateTransition.Start)] = SystemState.Running,
-        [(SystemState.Saved, StateTransition.Start)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.PowerOff)] = SystemState.Off,
-        [(SystemState.Paused, StateTransition.PowerOff)] = SystemState.Off,
-        [(SystemState.Running, StateTransition.Shutdown)] = SystemState.Off,
-        [(SystemState.Running, StateTransition.Pause)] = SystemState.Paused,
-        [(SystemState.Paused, StateTransition.Resume)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.Save)] = SystemState.Saved,
-        [(SystemState.Paused, StateTransition.Save)] = SystemState.Saved,
-        [(SystemState.Running, StateTransition.Reboot)] = SystemState.Running,
-        [(SystemState.Running, StateTransition.Reset)] = SystemState.Running,
-    };
-
-    private static readonly SystemState[] Reachable = [SystemState.Off, SystemState.Running, SystemState.Paused, SystemState.Saved];
-
-    public static TheoryData<SystemState, StateTransition> ValidCases()
-    {
-        var data = new TheoryData<SystemState, StateTransition>();
-        foreach (var (from, transition) in Allowed.Keys) data.Add(from, transition);
-        return data;
-    }
-
-    public static TheoryData<SystemState, StateTransition> InvalidCases()
-    {
-        var data = new TheoryData<SystemState, StateTransition>();
-        foreach (var from in Reachable)
-            foreach (var transition in Enum.GetValues<StateTransition>())
-                if (!Allowed.ContainsKey((from, transition))) data.Add(from, transition);
-        return data;
-    }
 
     [Fact]
     public void Every_transition_from_every_reachable_state_is_covered()
@@ -45,7 +13,7 @@ public sealed class StateTransitionTests
     }
 
     [Theory]
-    [MemberData(nameof(ValidCases))]
+    [MemberData(nameof(ValidCases), MemberType = typeof(StateTransitionTable))]
     public async Task A_valid_transition_changes_the_state_and_the_time_of_change_and_is_announced(SystemState from, StateTransition transition)
     {
         var time = new ManualTimeProvider();
@@ -70,7 +38,7 @@ public sealed class StateTransitionTests
     }
 
     [Theory]
-    [MemberData(nameof(InvalidCases))]
+    [MemberData(nameof(InvalidCases), MemberType = typeof(StateTransitionTable))]
     public async Task An_invalid_transition_is_refused_with_InvalidState_and_changes_nothing(SystemState from, StateTransition transition)
     {
         var time = new ManualTimeProvider();
