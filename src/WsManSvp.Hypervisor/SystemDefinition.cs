@@ -29,7 +29,15 @@ public sealed record SystemDefinition(
 /// the bus it hangs on and the storage pool its image comes from.
 /// </summary>
 public sealed record VirtualDisk(string Device, string Path, long CapacityBytes, DiskBus Bus = DiskBus.Virtio,
-    bool IsCdrom = false, string StoragePool = ResourcePools.DefaultStoragePool);
+    bool IsCdrom = false, string StoragePool = ResourcePools.DefaultStoragePool)
+{
+    /// <summary>
+    /// For a disk being defined whose image does not exist yet: the image it starts as a copy of (DefineSystem
+    /// from a reference configuration; libvirt: virStorageVolCreateXMLFrom). A request only: definitions read
+    /// back never carry it.
+    /// </summary>
+    public string? CloneOf { get; init; }
+}
 
 /// <summary>The bus a disk is attached to; each bus but virtio implies a controller.</summary>
 public enum DiskBus { Virtio, Ide, Scsi, Sata }

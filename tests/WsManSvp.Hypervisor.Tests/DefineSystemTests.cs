@@ -25,6 +25,22 @@ public sealed class DefineSystemTests
     }
 
     [Fact]
+    public async Task A_disks_CloneOf_is_a_request_the_definition_does_not_keep()
+    {
+        await using var hv = Systems.Simulator();
+        var definition = Systems.Definition("clone", null) with
+        {
+            Disks = [new VirtualDisk("vda", "/images/clone-vda.qcow2", 1L << 30) { CloneOf = "/images/original-vda.qcow2" }],
+        };
+
+        var system = await hv.DefineSystemAsync(definition, None);
+
+        Assert.Null(Assert.Single(system.Definition.Disks).CloneOf);
+        Assert.Equal("/images/clone-vda.qcow2", system.Definition.Disks[0].Path);
+        Assert.Equal(system, await hv.GetSystemAsync(system.Id, None));
+    }
+
+    [Fact]
     public async Task Define_without_a_uuid_generates_a_distinct_one_and_records_it_in_the_definition()
     {
         await using var hv = Systems.Simulator();

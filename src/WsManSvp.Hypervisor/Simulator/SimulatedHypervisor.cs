@@ -110,7 +110,9 @@ public sealed class SimulatedHypervisor : IHypervisor
                 throw new HypervisorException(HypervisorError.AlreadyExists, $"A system named '{definition.Name}' is already defined.");
             if (inventory.ById.ContainsKey(id))
                 throw new HypervisorException(HypervisorError.AlreadyExists, $"A system with UUID {id} is already defined.");
-            var system = new VirtualSystem(id, SystemState.Off, _time.GetUtcNow(), definition with { Uuid = id });
+            // Simulated images are only names: a clone's copy is nothing to do, and the request is not kept.
+            var disks = definition.Disks.Select(d => d with { CloneOf = null }).ToArray();
+            var system = new VirtualSystem(id, SystemState.Off, _time.GetUtcNow(), definition with { Uuid = id, Disks = disks });
             return new Change<VirtualSystem>(inventory.With(system), id, system,
                 [new HypervisorEvent(HypervisorEventKind.Defined, id, null, system, system.TimeOfLastStateChange)]);
         }, cancellationToken);

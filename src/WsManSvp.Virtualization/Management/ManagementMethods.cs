@@ -310,7 +310,7 @@ public sealed class ManagementMethods(ModelInstances instances, SystemLocks lock
         }).ToArray();
         var disks = copy.Disks.Select(d => d.IsCdrom || reference.Disks.All(r => r.Path != d.Path)
             ? d
-            : d with { Path = Path.Combine(Path.GetDirectoryName(d.Path) ?? "", $"{copy.Name}-{d.Device}{Path.GetExtension(d.Path)}") }).ToArray();
+            : d with { Path = Path.Combine(Path.GetDirectoryName(d.Path) ?? "", $"{copy.Name}-{d.Device}{Path.GetExtension(d.Path)}"), CloneOf = d.Path }).ToArray();
         return copy with { NetworkAdapters = adapters, Disks = disks };
     }
 
