@@ -2,6 +2,7 @@ using System.Xml;
 using Microsoft.Extensions.Logging;
 using WsManSvp.Cim.Xml;
 using WsManSvp.WsMan.Enumeration;
+using WsManSvp.WsMan.Eventing;
 using WsManSvp.WsMan.Faults;
 using WsManSvp.WsMan.Operations;
 using WsManSvp.WsMan.Resources;
@@ -19,12 +20,14 @@ public sealed class WsManProcessor(
     EnumerationContextStore contexts,
     WsManOptions options,
     TimeProvider time,
-    ILogger<WsManProcessor> logger)
+    ILogger<WsManProcessor> logger,
+    EventingService? eventing = null)
 {
     private static ReadOnlySpan<byte> Utf8Declaration => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"u8;
     private static ReadOnlySpan<byte> Utf16Declaration => "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"u8;
 
     private readonly EnumerationOperations _enumeration = new(resources, contexts, options, time);
+    private readonly EventingOperations? _eventing = eventing is null ? null : new EventingOperations(eventing);
 
     public async ValueTask<WsManResponse> ProcessAsync(ReadOnlyMemory<byte> envelope, Caller caller, CancellationToken aborted)
     {
@@ -99,10 +102,31 @@ public sealed class WsManProcessor(
         switch (action)
         {
             case Actions.Pull:
-                await _enumeration.PullAsync(ctx, body).ConfigureAwait(false);
+            {
+                var pull = ReadContextRequest(body, "Pull");
+                if (_eventing?.IsEventContext(pull.ContextId) == true) await _eventing.PullAsync(ctx, pull).ConfigureAwait(false);
+                else await _enumeration.PullAsync(ctx, pull).ConfigureAwait(false);
                 return;
+            }
             case Actions.Release:
-                await _enumeration.ReleaseAsync(ctx, body).ConfigureAwait(false);
+            {
+                var release = ReadContextRequest(body, "Release");
+                if (_eventing?.IsEventContext(release.ContextId) == true) await _eventing.ReleaseAsync(ctx, release).ConfigureAwait(false);
+                else await _enumeration.ReleaseAsync(ctx, release).ConfigureAwait(false);
+                return;
+            }
+            // Subscriptions are addressed by their wse:Identifier; Subscribe's resource URI is the event source's to check.
+            case Actions.Subscribe:
+                await Eventing(action).SubscribeAsync(ctx, body).ConfigureAwait(false);
+                return;
+            case Actions.Renew:
+                await Eventing(action).RenewAsync(ctx, body).ConfigureAwait(false);
+                return;
+            case Actions.GetStatus:
+                await Eventing(action).GetStatusAsync(ctx, body).ConfigureAwait(false);
+                return;
+            case Actions.Unsubscribe:
+                await Eventing(action).UnsubscribeAsync(ctx, body).ConfigureAwait(false);
                 return;
         }
 
@@ -129,12 +153,22 @@ public sealed class WsManProcessor(
         }
     }
 
+    private EventingOperations Eventing(string action) =>
+        _eventing ?? throw Fault.ActionRefused($"The action '{action}' is not supported: this service has no event source.").ToException();
+
+    private static ContextRequestBody ReadContextRequest(XmlReader body, string element)
+    {
+        var request = ContextRequestBody.Read(body, element);
+        EnvelopeReader.ReadToEnd(body);
+        return request;
+    }
+
     /// <summary>
     /// DSP0226 R6.2-2: a reply over MaxEnvelopeSize is replaced by a fault; after an operation that changed something
     /// (Put, a method), the fault says it was done all the same (UnreportableSuccess).
     /// </summary>
     private static WsManFaultException ReplyTooLarge(string action, int length, int maxEnvelopeSize) =>
-        (action is Actions.Get or Actions.Enumerate or Actions.Pull or Actions.Release
+        (action is Actions.Get or Actions.Enumerate or Actions.Pull or Actions.Release or Actions.GetStatus
             ? Fault.EncodingLimit("MaxEnvelopeSize", $"The reply ({length} octets) exceeds MaxEnvelopeSize ({maxEnvelopeSize}).")
             : Fault.EncodingLimit("UnreportableSuccess", $"The operation was carried out, but its reply ({length} octets) exceeds MaxEnvelopeSize ({maxEnvelopeSize}).")).ToException();
 

@@ -70,10 +70,8 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
         ctx.EndReply();
     }
 
-    public async ValueTask PullAsync(OperationContext ctx, XmlReader body)
+    public async ValueTask PullAsync(OperationContext ctx, ContextRequestBody pull)
     {
-        var pull = ContextRequestBody.Read(body, "Pull");
-        EnvelopeReader.ReadToEnd(body);
         await UseContextAsync(ctx, pull.ContextId, async context =>
         {
             context.Touch(time.GetUtcNow());
@@ -99,10 +97,8 @@ public sealed class EnumerationOperations(IResourceService resources, Enumeratio
         }).ConfigureAwait(false);
     }
 
-    public async ValueTask ReleaseAsync(OperationContext ctx, XmlReader body)
+    public async ValueTask ReleaseAsync(OperationContext ctx, ContextRequestBody release)
     {
-        var release = ContextRequestBody.Read(body, "Release");
-        EnvelopeReader.ReadToEnd(body);
         await UseContextAsync(ctx, release.ContextId, contexts.CloseAsync).ConfigureAwait(false);
         ctx.BeginReply(Actions.ResponseTo(Actions.Release));
         ctx.EndReply();

@@ -120,4 +120,28 @@ public static class Fault
 
     public static WsManFault PolymorphismModeNotSupported(string mode) => new(FaultCode.Sender, "wsmb:PolymorphismModeNotSupported",
         $"PolymorphismMode '{mode}' is not supported.", null, Actions.WsManFault);
+
+    public static WsManFault DeliveryModeRequestedUnavailable(string? mode) => new(FaultCode.Sender, "wse:DeliveryModeRequestedUnavailable",
+        $"The delivery mode '{mode}' is not supported (Push, PushWithAck, Events, Pull).", null, Actions.EventingFault);
+
+    /// <summary>WS-Eventing's fault for an Expires that is not a duration or dateTime in the future.</summary>
+    public static WsManFault EventingInvalidExpirationTime(string reason) => new(FaultCode.Sender, "wse:InvalidExpirationTime",
+        reason, null, Actions.EventingFault);
+
+    public static WsManFault UnableToRenew(string reason) => new(FaultCode.Receiver, "wse:UnableToRenew",
+        reason, null, Actions.EventingFault);
+
+    public static WsManFault EventSourceUnableToProcess(string reason) => new(FaultCode.Receiver, "wse:EventSourceUnableToProcess",
+        reason, null, Actions.EventingFault);
+
+    public static WsManFault FilteringRequestedUnavailable(string? dialect) => new(FaultCode.Sender, "wse:FilteringRequestedUnavailable",
+        $"The filter dialect '{dialect}' is not supported for subscriptions here.", null, Actions.EventingFault);
+
+    /// <summary>DSP0226 10.2.3: the NotifyTo (or EndTo) address cannot be delivered to.</summary>
+    public static WsManFault EventDeliverToUnusable(string reason) => new(FaultCode.Sender, "wsman:EventDeliverToUnusable",
+        reason, null, Actions.WsManFault);
+
+    /// <summary>DSP0226 10.2.6: a wsman:Bookmark the service cannot resume from; details Expired, Invalid.</summary>
+    public static WsManFault InvalidBookmark(string detail, string reason) => new(FaultCode.Sender, "wsman:InvalidBookmark",
+        reason, detail, Actions.WsManFault);
 }

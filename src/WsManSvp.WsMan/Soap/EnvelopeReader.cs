@@ -109,6 +109,12 @@ public static class EnvelopeReader
                     case "RequestEPR": r.Skip(); return;
                 }
                 break;
+            case XmlNs.Eventing when local == "Identifier":
+                h.SubscriptionIdentifier = Text(r);
+                return;
+            case IssuedToken.TrustNamespace when local == "IssuedTokens":
+                h.IssuedTokens = IssuedToken.ReadAll(r);
+                return;
             case XmlNs.MsWsMan:
                 switch (local)
                 {

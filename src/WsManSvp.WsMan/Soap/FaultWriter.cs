@@ -38,8 +38,9 @@ public static class FaultWriter
         if (fault.Subcode is not null)
         {
             w.Start("s:Subcode"u8);
-            // The envelope declares every prefix replies use but wxf, which only this fault does.
+            // The envelope declares every prefix replies use but wxf and wse, which only these faults do.
             if (fault.Subcode.StartsWith("wxf:", StringComparison.Ordinal)) w.Attribute("xmlns:wxf"u8, XmlNs.Transfer);
+            if (fault.Subcode.StartsWith("wse:", StringComparison.Ordinal)) w.Attribute("xmlns:wse"u8, XmlNs.Eventing);
             w.Element("s:Value"u8, fault.Subcode);
             w.End("s:Subcode"u8);
         }

@@ -27,6 +27,12 @@ public sealed class RequestHeaders
     public string? FragmentDialect { get; set; }
     public bool RequestTotalItemsCountEstimate { get; set; }
 
+    /// <summary>wse:Identifier: the subscription a Renew, GetStatus or Unsubscribe addresses.</summary>
+    public string? SubscriptionIdentifier { get; set; }
+
+    /// <summary>The username tokens of wst:IssuedTokens (a Subscribe's credentials for its event sink).</summary>
+    public IReadOnlyList<IssuedToken> IssuedTokens { get; set; } = [];
+
     /// <summary>Headers marked mustUnderstand that the service does not understand, in order.</summary>
     public List<(string Namespace, string LocalName)> NotUnderstood { get; } = [];
 }
