@@ -19,7 +19,7 @@ public sealed class SubscribeTests
         var manager = reply.Content.Element(Wse + "SubscriptionManager")!;
         Assert.Equal("http://127.0.0.1:15990/wsman", manager.Element(Ns.Wsa + "Address")!.Value);
         Assert.StartsWith("uuid:", reply.Identifier());
-        Assert.Equal("PT600S", reply.Expires());
+        Assert.Equal("PT10M", reply.Expires());
         Assert.Null(reply.Content.Element(Ns.Wsen + "EnumerationContext"));
         var s = Assert.Single(host.Eventing.Store.All).Subscription;
         Assert.Equal(DeliveryMode.Push, s.Mode);

@@ -20,7 +20,7 @@ public sealed class SubscriptionManagerTests
 
         Assert.Equal(Renew + "Response", renewed.Action);
         Assert.Equal("uuid:d174d29b-60cb-10cb-8002-01000000fc02", renewed.RelatesTo);
-        Assert.Equal("PT1200S", renewed.Expires());
+        Assert.Equal("PT20M", renewed.Expires());
         Assert.Equal(Unsubscribe + "Response", unsubscribed.Action);
         Assert.Empty(unsubscribed.Body.Elements());
         Assert.Equal(0, host.Eventing.Store.Count);

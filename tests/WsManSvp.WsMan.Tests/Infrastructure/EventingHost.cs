@@ -50,10 +50,12 @@ public sealed class EventingHost : IAsyncDisposable
         await WaitUntilAsync(() => Events.Watchers == 1);
     }
 
-    public async Task RestartAsync()
+    /// <param name="whileDown">What happens while the service is down (the clock moves on).</param>
+    public async Task RestartAsync(Action? whileDown = null)
     {
         await Eventing.DisposeAsync();
         await _database.DisposeAsync();
+        whileDown?.Invoke();
         await OpenAsync();
     }
 

@@ -45,7 +45,7 @@ public sealed class FakeEventService : IEventService
     }
 
     public bool Matches(IEventFilter filter, IEvent e) =>
-        filter.Dialect != ContainsDialect || Encoding.UTF8.GetString(e.Body.Span).Contains(filter.Text, StringComparison.Ordinal);
+        filter.Dialect != ContainsDialect || Encoding.UTF8.GetString(e.Body.Span).Contains(filter.Text!, StringComparison.Ordinal);
 
     public async IAsyncEnumerable<IEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
