@@ -22,7 +22,10 @@ public sealed record SinkMessage(Uri Uri, string? Authorization, XDocument Envel
 /// <summary>How the fake sink answers.</summary>
 public enum SinkBehaviour { Accept, Ack, Fail, Down, Refuse }
 
-/// <summary>An event sink without a network: the HTTP handler deliveries go through, recording each message.</summary>
+/// <summary>
+/// An event sink without a network: the HTTP handler deliveries go through, recording each message. The
+/// behaviour applies to the NotifyTo address; the EndTo address (<see cref="Subscriptions.EndToSink"/>) always accepts.
+/// </summary>
 public sealed class FakeSink : HttpMessageHandler
 {
     public ConcurrentQueue<SinkMessage> Messages { get; } = new();
@@ -37,7 +40,7 @@ public sealed class FakeSink : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
-        var behaviour = Behaviour;
+        var behaviour = request.RequestUri == new Uri(Subscriptions.EndToSink) ? SinkBehaviour.Accept : Behaviour;
         if (behaviour == SinkBehaviour.Down)
         {
             Interlocked.Increment(ref Failures);
