@@ -47,6 +47,9 @@ public sealed record ServerSettings
     /// <summary>How long a finished job stays before it is removed (CIM_Job.TimeBeforeRemoval).</summary>
     public TimeSpan JobTimeBeforeRemoval { get; init; } = new JobSettings().TimeBeforeRemoval;
 
+    /// <summary>The limits of subscriptions and event delivery.</summary>
+    public WsMan.Eventing.EventingOptions Eventing { get; init; } = new();
+
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "wsmansvp");
 }

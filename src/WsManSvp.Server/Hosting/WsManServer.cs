@@ -15,6 +15,7 @@ using WsManSvp.WsMan;
 using WsManSvp.WsMan.CimBinding;
 using WsManSvp.WsMan.Dispatch;
 using WsManSvp.WsMan.Enumeration;
+using WsManSvp.WsMan.Eventing;
 
 namespace WsManSvp.Server.Hosting;
 
@@ -27,10 +28,13 @@ public sealed class WsManServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EnumerationContextStore _contexts;
+    private readonly EventingService? _eventing;
 
-    private WsManServer(WebApplication app, IHypervisor hypervisor, JobEngine jobs, StateDatabase state, EnumerationContextStore contexts, Credentials.Choice credentials)
+    private WsManServer(WebApplication app, IHypervisor hypervisor, JobEngine jobs, StateDatabase state, EnumerationContextStore contexts,
+        EventingService? eventing, Credentials.Choice credentials)
     {
         _app = app;
+        _eventing = eventing;
         Hypervisor = hypervisor;
         Jobs = jobs;
         State = state;
@@ -52,7 +56,14 @@ public sealed class WsManServer : IAsyncDisposable
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => a.TrimEnd('/') + WsManEndpoint.Path).ToArray();
 
-    public static async Task<WsManServer> StartAsync(ServerSettings settings, CancellationToken cancellationToken = default)
+    public static Task<WsManServer> StartAsync(ServerSettings settings, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, null, cancellationToken);
+
+    /// <param name="events">
+    /// The event source subscriptions are served from; null: none, and the eventing actions are not supported.
+    /// (The CIM layer's indications are its production implementation once they exist; tests give their own.)
+    /// </param>
+    public static async Task<WsManServer> StartAsync(ServerSettings settings, IEventService? events, CancellationToken cancellationToken = default)
     {
         ListenAddresses.Check(settings);
         Directory.CreateDirectory(settings.DataDirectory);
@@ -76,6 +87,7 @@ public sealed class WsManServer : IAsyncDisposable
         // The backend and the job engine are opened once logging is built, before the first request.
         IHypervisor? hypervisor = null;
         JobEngine? jobs = null;
+        EventingService? eventing = null;
         try
         {
             var repository = CimClassRepository.LoadEmbedded();
@@ -93,7 +105,8 @@ public sealed class WsManServer : IAsyncDisposable
             builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
                 VirtualizationProviders.Create(hypervisor!, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
                 CimNamespaces.All)));
-            builder.Services.AddSingleton<WsManProcessor>();
+            builder.Services.AddSingleton(sp => new WsManProcessor(sp.GetRequiredService<WsMan.Resources.IResourceService>(), contexts, options,
+                TimeProvider.System, sp.GetRequiredService<ILogger<WsManProcessor>>(), eventing));
             builder.Services.AddSingleton(new BasicAuthenticator(credentials.Store, TimeProvider.System));
             builder.Services.AddSingleton(sp => new WsManEndpoint(sp.GetRequiredService<WsManProcessor>(), sp.GetRequiredService<BasicAuthenticator>(), maxEnvelope));
 
@@ -102,13 +115,16 @@ public sealed class WsManServer : IAsyncDisposable
             hypervisor = await Backends.CreateAsync(settings, state, loggers, cancellationToken);
             jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
                 loggers.CreateLogger("WsManSvp.Jobs"));
+            if (events is not null)
+                eventing = await EventingService.OpenAsync(events, state, settings.Eventing, TimeProvider.System, loggers.CreateLogger("WsManSvp.Eventing"));
             var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
             app.Run(endpoint.HandleAsync);
             await app.StartAsync(cancellationToken);
-            return new WsManServer(app, hypervisor, jobs, state, contexts, credentials);
+            return new WsManServer(app, hypervisor, jobs, state, contexts, eventing, credentials);
         }
         catch
         {
+            if (eventing is not null) await eventing.DisposeAsync();
             if (jobs is not null) await jobs.DisposeAsync();
             if (hypervisor is not null) await hypervisor.DisposeAsync();
             await state.DisposeAsync();
@@ -122,6 +138,8 @@ public sealed class WsManServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _contexts.DisposeAsync();
+        // Subscriptions are durable: they stop here without SubscriptionEnd and resume at the next start.
+        if (_eventing is not null) await _eventing.DisposeAsync();
         await Jobs.DisposeAsync(); // running jobs end interrupted, recorded before the database closes
         await Hypervisor.DisposeAsync();
         await State.DisposeAsync();

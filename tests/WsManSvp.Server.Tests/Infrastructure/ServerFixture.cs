@@ -44,9 +44,12 @@ public class ServerFixture : IAsyncLifetime
     {
         await PrepareAsync();
         using (var users = new UserFile(DataDirectory, watch: false)) users.Set(User, Password);
-        Server = await WsManServer.StartAsync(Settings());
+        Server = await StartServerAsync(Settings());
         Endpoint = Server.Endpoints[0];
     }
+
+    /// <summary>Starts the server as the run command does; fixtures that give it more (an event source) override this.</summary>
+    protected virtual Task<WsManServer> StartServerAsync(ServerSettings settings) => WsManServer.StartAsync(settings);
 
     public virtual async Task DisposeAsync()
     {
