@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace WsManSvp.WsMan.Eventing;
 
 /// <summary>Limits of the eventing machinery; the host fills them from configuration.</summary>
@@ -35,6 +37,9 @@ public sealed class EventingOptions
 
     public TimeSpan MaxRetryInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often expiry and heartbeats are checked.</summary>
+    /// <summary>Roots trusted for HTTPS event sinks besides the system's (a private CA of the collectors); null: the system's only.</summary>
+    public X509Certificate2Collection? TrustedSinkRoots { get; set; }
+
+    /// <summary>How often expiry is checked.</summary>
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -36,6 +36,7 @@ internal sealed class PushDelivery : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             AllowAutoRedirect = false,
             UseCookies = false,
+            SslOptions = { RemoteCertificateValidationCallback = SinkCertificates.Validator(options.TrustedSinkRoots) },
         }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using WsManSvp.Server.Hosting;
 using WsManSvp.WsMan.Eventing;
 
@@ -13,6 +14,9 @@ public sealed class EventingServerFixture : ServerFixture
 {
     public TestEventSource Events { get; } = new();
 
+    /// <summary>Roots trusted for HTTPS sinks (set before InitializeAsync).</summary>
+    public X509Certificate2Collection? TrustedSinkRoots { get; init; }
+
     protected override ServerSettings Settings() => base.Settings() with
     {
         Eventing = new EventingOptions
@@ -21,6 +25,7 @@ public sealed class EventingServerFixture : ServerFixture
             DeliveryTimeout = TimeSpan.FromSeconds(2),
             DefaultConnectionRetry = new ConnectionRetry(3, TimeSpan.FromMilliseconds(100)),
             SweepPeriod = TimeSpan.FromMilliseconds(200),
+            TrustedSinkRoots = TrustedSinkRoots,
         },
     };
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
@@ -24,25 +26,29 @@ public sealed record ReceivedMessage(string Path, string? Authorization, XDocume
 
 /// <summary>
 /// A real event sink on loopback (Kestrel): records what it receives, answers Acks when asked, can demand
-/// Basic credentials, and can be stopped and started again on the same port (an outage).
+/// Basic credentials, and can be stopped and started again on the same port (an outage). With a certificate
+/// it listens over HTTPS.
 /// </summary>
 public sealed class HttpEventSink : IAsyncDisposable
 {
+    private readonly X509Certificate2? _certificate;
     private WebApplication? _app;
     private int _port;
+
+    private HttpEventSink(X509Certificate2? certificate) => _certificate = certificate;
 
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
 
     /// <summary>"user:password" the sink demands (401 otherwise); null: none.</summary>
     public string? RequiredCredentials { get; set; }
 
-    public string Url(string path = "/events") => $"http://127.0.0.1:{_port}{path}";
+    public string Url(string path = "/events") => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_port}{path}";
 
     public IEnumerable<ReceivedMessage> Of(string action) => Messages.Where(m => m.Action == action);
 
-    public static async Task<HttpEventSink> StartAsync()
+    public static async Task<HttpEventSink> StartAsync(X509Certificate2? certificate = null)
     {
-        var sink = new HttpEventSink();
+        var sink = new HttpEventSink(certificate);
         await sink.RestartAsync();
         return sink;
     }
@@ -52,7 +58,9 @@ public sealed class HttpEventSink : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseUrls(Url("").TrimEnd('/'));
+        if (_certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = _certificate));
         _app = builder.Build();
         _app.Run(HandleAsync);
         await _app.StartAsync();
@@ -84,6 +92,19 @@ public sealed class HttpEventSink : IAsyncDisposable
         await http.Response.WriteAsync($"<s:Envelope xmlns:s=\"{Ns.S}\" xmlns:wsa=\"{Ns.Wsa}\"><s:Header>" +
                                        "<wsa:Action>http://schemas.dmtf.org/wbem/wsman/1/wsman/Ack</wsa:Action>" +
                                        $"<wsa:RelatesTo>{message.Header.Element(Ns.Wsa + "MessageID")!.Value}</wsa:RelatesTo></s:Header><s:Body/></s:Envelope>");
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1 (its own root).</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
