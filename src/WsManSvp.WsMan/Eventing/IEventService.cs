@@ -54,6 +54,10 @@ public interface IEventService
 
     bool Matches(IEventFilter filter, IEvent e);
 
-    /// <summary>Every event from the call on, in order; the stream ends when the token is cancelled.</summary>
+    /// <summary>
+    /// Every event from the call on, in order; the stream ends when the token is cancelled. The eventing machinery
+    /// reads it through bounded stages (it waits while the event logs are being written): the source must not block
+    /// its own work on a slow reader (buffer boundedly; drop the oldest and log it when full).
+    /// </summary>
     IAsyncEnumerable<IEvent> WatchAsync(CancellationToken cancellationToken);
 }
