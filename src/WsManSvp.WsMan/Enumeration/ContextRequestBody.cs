@@ -5,7 +5,7 @@ using WsManSvp.WsMan.Faults;
 namespace WsManSvp.WsMan.Enumeration;
 
 /// <summary>The body of a request on an open enumeration: wsen:Pull or wsen:Release (WS-Enumeration).</summary>
-public sealed record ContextRequestBody(string? ContextId, int MaxElements, int? MaxCharacters)
+public sealed record ContextRequestBody(string? ContextId, int MaxElements, int? MaxCharacters, TimeSpan? MaxTime = null)
 {
     /// <summary>Reads wsen:<paramref name="element"/>; MaxElements defaults to 1, as DSP0226 R8.3 says.</summary>
     public static ContextRequestBody Read(XmlReader body, string element)
@@ -15,6 +15,7 @@ public sealed record ContextRequestBody(string? ContextId, int MaxElements, int?
         string? id = null;
         var maxElements = 1;
         int? maxCharacters = null;
+        TimeSpan? maxTime = null;
         if (body.EnterElement())
         {
             do
@@ -24,11 +25,19 @@ public sealed record ContextRequestBody(string? ContextId, int MaxElements, int?
                     case "EnumerationContext": id = body.ReadElementContentAsString().Trim(); break;
                     case "MaxElements": maxElements = EnumerateBody.ReadCount("wsen:MaxElements", body.ReadElementContentAsString()); break;
                     case "MaxCharacters": maxCharacters = EnumerateBody.ReadCount("wsen:MaxCharacters", body.ReadElementContentAsString()); break;
+                    case "MaxTime": maxTime = ReadMaxTime(body.ReadElementContentAsString()); break;
                     default: body.Skip(); break;
                 }
             } while (body.NextChildElement());
             body.LeaveElement();
         }
-        return new ContextRequestBody(id, maxElements, maxCharacters);
+        return new ContextRequestBody(id, maxElements, maxCharacters, maxTime);
+    }
+
+    private static TimeSpan ReadMaxTime(string text)
+    {
+        if (!Cim.Model.XmlDuration.TryParseMicroseconds(text.Trim(), out var micro) || micro <= 0)
+            throw Fault.SchemaValidationError($"wsen:MaxTime '{XmlReading.Clip(text)}' is not a positive xs:duration.").ToException();
+        return TimeSpan.FromTicks(Math.Min(micro, TimeSpan.MaxValue.Ticks / 10) * 10);
     }
 }

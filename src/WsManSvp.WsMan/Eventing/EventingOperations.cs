@@ -105,6 +105,9 @@ public sealed class EventingOperations(EventingService eventing)
         await s.Gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
         try
         {
+            // MS-WSMAN 3.1.4.1.8: wsen:MaxTime bounds the wait as OperationTimeout does, whichever is shorter.
+            var maxTime = pull.MaxTime is { } asked && asked < ctx.Timeout ? asked : (TimeSpan?)null;
+            var waitUntil = eventing.Time.GetUtcNow() + (maxTime ?? ctx.Timeout);
             List<LoggedEvent> events;
             while (true)
             {
@@ -113,15 +116,7 @@ public sealed class EventingOperations(EventingService eventing)
                     ? await eventing.Log.ReadAsync(s.Id, s.Delivered, Math.Min(pull.MaxElements, eventing.Options.MaxBatchElements)).ConfigureAwait(false)
                     : [];
                 if (events.Count > 0) break;
-                using var both = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken, s.Ended.Token);
-                try
-                {
-                    await changed.WaitAsync(both.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (s.Ended.IsCancellationRequested)
-                {
-                    throw Fault.InvalidEnumerationContext("The subscription ended while the Pull waited for events.").ToException();
-                }
+                await WaitForEventsAsync(ctx, s, changed, waitUntil - eventing.Time.GetUtcNow(), maxTime).ConfigureAwait(false);
             }
             var dropped = events[0].Sequence - s.Delivered - 1;
             var fitting = Fit(ctx, events, pull.MaxCharacters);
@@ -144,6 +139,28 @@ public sealed class EventingOperations(EventingService eventing)
         finally
         {
             s.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the log to change: until wsen:MaxTime (then TimedOut) or the operation's deadline (which the
+    /// processor answers with TimedOut); InvalidEnumerationContext if the subscription ends meanwhile.
+    /// </summary>
+    private async Task WaitForEventsAsync(OperationContext ctx, ActiveSubscription s, Task changed, TimeSpan left, TimeSpan? maxTime)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken, s.Ended.Token);
+        try
+        {
+            if (maxTime is null) await changed.WaitAsync(both.Token).ConfigureAwait(false);
+            else await changed.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, eventing.Time, both.Token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw Fault.TimedOut(maxTime!.Value).ToException();
+        }
+        catch (OperationCanceledException) when (s.Ended.IsCancellationRequested)
+        {
+            throw Fault.InvalidEnumerationContext("The subscription ended while the Pull waited for events.").ToException();
         }
     }
 

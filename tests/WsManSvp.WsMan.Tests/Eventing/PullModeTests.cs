@@ -39,6 +39,24 @@ public sealed class PullModeTests
     }
 
     [Fact]
+    public async Task A_pull_waits_for_events_at_most_its_MaxTime()
+    {
+        await using var host = await EventingHost.StartAsync();
+        var context = (await host.SendAsync(Pull())).EventContext();
+        var pull = Request.PullOf(context) with
+        {
+            Body = $"<wsen:Pull><wsen:EnumerationContext>{context}</wsen:EnumerationContext><wsen:MaxTime>PT0.2S</wsen:MaxTime></wsen:Pull>",
+        };
+
+        var started = DateTime.UtcNow;
+        var reply = await host.SendAsync(pull.WithOperationTimeout("PT30S"));
+
+        reply.AssertFault("s:Receiver", "wsman:TimedOut");
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Equal(1, host.Eventing.Store.Count);
+    }
+
+    [Fact]
     public async Task With_SendBookmarks_each_PullResponse_carries_the_bookmark_of_its_last_event()
     {
         await using var host = await EventingHost.StartAsync();
