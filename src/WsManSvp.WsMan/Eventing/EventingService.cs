@@ -187,7 +187,7 @@ public sealed class EventingService : IAsyncDisposable
                 if (r.Source is { } source)
                 {
                     r.Subscription.Numbered = source.Numbered;
-                    await _writes.Writer.WriteAsync(new LogWrite(r.Subscription, null, new LogCopy(source.Id, r.After))).ConfigureAwait(false);
+                    await _writes.Writer.WriteAsync(new LogWrite(r.Subscription, null, new LogCopy(source.Id, r.After, source.Numbered))).ConfigureAwait(false);
                 }
                 _store.Add(r.Subscription);
                 r.Done.TrySetResult();
@@ -228,7 +228,7 @@ public sealed class EventingService : IAsyncDisposable
                     // The events before the copy must be in the source's log before it is copied.
                     await CommitAsync(batch, touched).ConfigureAwait(false);
                     await TryAsync(() => _log.CopyAsync(copy.From, write.Subscription.Id, copy.After)).ConfigureAwait(false);
-                    touched[write.Subscription] = write.Subscription.Numbered;
+                    touched[write.Subscription] = copy.Through;
                     continue;
                 }
                 if (write.Subscription.Ended.IsCancellationRequested) continue; // its log is gone with it
@@ -302,7 +302,8 @@ public sealed class EventingService : IAsyncDisposable
 
     private sealed record Registration(ActiveSubscription Subscription, ActiveSubscription? Source, long After, TaskCompletionSource Done);
 
-    private sealed record LogCopy(string From, long After);
+    /// <summary>The events of another log after a sequence number, through the last it had numbered then.</summary>
+    private sealed record LogCopy(string From, long After, long Through);
 
     private sealed record LogWrite(ActiveSubscription Subscription, LoggedEvent? Event, LogCopy? Copy);
 }
