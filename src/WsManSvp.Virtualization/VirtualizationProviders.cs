@@ -14,10 +14,14 @@ namespace WsManSvp.Virtualization;
 /// <summary>The providers that together implement the profiles over one hypervisor, with the jobs its methods start.</summary>
 public static class VirtualizationProviders
 {
-    public static IReadOnlyList<ICimProvider> Create(IHypervisor hypervisor, JobEngine jobs, CimClassRepository repository, ILogger? logger = null)
+    public static IReadOnlyList<ICimProvider> Create(IHypervisor hypervisor, JobEngine jobs, CimClassRepository repository, ILogger? logger = null) =>
+        Create(new ModelInstances(repository, new ModelSource(hypervisor, jobs)), logger);
+
+    /// <summary>The providers over a model whose changes are also watched (<see cref="Indications.ModelIndicationSource"/>), so both share its state.</summary>
+    public static IReadOnlyList<ICimProvider> Create(ModelInstances instances, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
-        var instances = new ModelInstances(repository, new ModelSource(hypervisor, jobs));
+        var repository = instances.Repository;
         var locks = new SystemLocks();
         var management = new ManagementMethods(instances, locks, logger);
         return

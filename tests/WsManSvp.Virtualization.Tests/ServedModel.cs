@@ -5,6 +5,7 @@ using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Hypervisor.Simulator;
 using WsManSvp.Storage;
+using WsManSvp.Virtualization.Model;
 
 namespace WsManSvp.Virtualization.Tests;
 
@@ -25,7 +26,8 @@ public sealed class ServedModel : IAsyncDisposable
         Hypervisor = hypervisor;
         Refusing = new RefusingHypervisor(hypervisor);
         Jobs = JobEngine.InMemory(jobSettings, jobClock);
-        Providers = VirtualizationProviders.Create(Refusing, Jobs, Model.Repository);
+        Instances = new ModelInstances(Model.Repository, new ModelSource(Refusing, Jobs));
+        Providers = VirtualizationProviders.Create(Instances);
         Operations = new CimOperations(Model.Repository, Providers, CimNamespaces.All);
         Associations = new CimAssociations(Operations);
     }
@@ -36,6 +38,9 @@ public sealed class ServedModel : IAsyncDisposable
     public RefusingHypervisor Refusing { get; }
 
     public JobEngine Jobs { get; }
+
+    /// <summary>The instance builders the providers share (and an indication source would watch).</summary>
+    public ModelInstances Instances { get; }
 
     public IReadOnlyList<ICimProvider> Providers { get; }
 

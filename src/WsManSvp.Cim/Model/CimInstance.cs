@@ -77,6 +77,32 @@ public sealed class CimInstance
         return new CimObjectPath(Namespace, Class.Name, keys);
     }
 
+    /// <summary>Whether the other instance is of the same class and namespace with equal values (embedded instances compared alike).</summary>
+    public bool HasSameValues(CimInstance other)
+    {
+        if (!ReferenceEquals(Class, other.Class) || Namespace != other.Namespace) return false;
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (!SameValue(_values[i], other._values[i])) return false;
+        }
+        return true;
+    }
+
+    private static bool SameValue(CimValue a, CimValue b)
+    {
+        // CimValue equality compares embedded instances by reference; here their values count.
+        if (a.Type != CimType.Instance || b.Type != CimType.Instance || a.IsNull || b.IsNull || a.IsArray != b.IsArray) return a == b;
+        if (!a.IsArray) return a.AsInstance().HasSameValues(b.AsInstance());
+        var x = a.AsArray();
+        var y = b.AsArray();
+        if (x.Length != y.Length) return false;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!x[i].AsInstance().HasSameValues(y[i].AsInstance())) return false;
+        }
+        return true;
+    }
+
     private void CheckEmbedded(CimProperty p, CimValue value, string embedded)
     {
         var items = value.IsArray ? value.AsArray() : new ReadOnlySpan<CimValue>(in value);

@@ -37,6 +37,13 @@ public sealed class JobEngine : IAsyncDisposable
 
     public JobSettings Settings => _settings;
 
+    /// <summary>
+    /// Each change of a job as it becomes visible (after it is persisted), in order per job: its creation, every
+    /// state and progress change, its removal. Handlers run on the changing thread, inside the job's one-change-
+    /// at-a-time gate, so they must neither block nor throw.
+    /// </summary>
+    public event Action<JobChange>? Changed;
+
     public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>An engine whose jobs live in memory only (tests, benchmarks).</summary>
@@ -98,6 +105,7 @@ public sealed class JobEngine : IAsyncDisposable
         await PersistAsync(job).ConfigureAwait(false);
         var entry = new Entry(job);
         _entries[job.Id] = entry;
+        Changed?.Invoke(new JobChange(null, job));
         entry.Run = Task.Run(() => RunAsync(entry, work));
         return job;
     }
@@ -222,9 +230,11 @@ public sealed class JobEngine : IAsyncDisposable
         await entry.Gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var next = change(entry.Job);
+            var previous = entry.Job;
+            var next = change(previous);
             await PersistAsync(next).ConfigureAwait(false);
             entry.Job = next;
+            Changed?.Invoke(new JobChange(previous, next));
             return next;
         }
         finally
@@ -251,7 +261,7 @@ public sealed class JobEngine : IAsyncDisposable
                     try
                     {
                         if (_table is not null) await _table.DeleteAsync(entry.Job.Id).ConfigureAwait(false);
-                        _entries.TryRemove(entry.Job.Id, out _);
+                        if (_entries.TryRemove(entry.Job.Id, out _)) Changed?.Invoke(new JobChange(entry.Job, null));
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

@@ -63,6 +63,7 @@ public sealed class SnapshotMethods(ModelInstances instances, SystemLocks locks,
             async job =>
             {
                 var snapshot = await Run(() => hypervisor.CreateSnapshotAsync(system.Id, kind.Value, description, job.CancellationToken)).ConfigureAwait(false);
+                Source.SnapshotChanges.Taken(system, snapshot);
                 job.Affects(new Configuration(system.Id, ConfigurationKind.Snapshot, snapshot.Name), JobEffect.Create);
             }).ConfigureAwait(false);
         return MethodResults.JobStarted(job, paths);
@@ -80,6 +81,7 @@ public sealed class SnapshotMethods(ModelInstances instances, SystemLocks locks,
             job => Run(async () =>
             {
                 await hypervisor.DeleteSnapshotAsync(system.Id, snapshot.Name, job.CancellationToken).ConfigureAwait(false);
+                Source.SnapshotChanges.Deleted(system, snapshot);
                 return true;
             }).AsTask()).ConfigureAwait(false);
         return MethodResults.JobStarted(job, paths);

@@ -19,6 +19,8 @@ public sealed class ModelSource(IHypervisor hypervisor, JobEngine jobs)
 
     public PendingStateChanges PendingStateChanges { get; } = new();
 
+    public SnapshotChanges SnapshotChanges { get; } = new();
+
     public ValueTask<HostInfo> HostAsync(CimCallContext context) =>
         HypervisorCalls.Call(() => hypervisor.GetHostInfoAsync(context.CancellationToken));
 
