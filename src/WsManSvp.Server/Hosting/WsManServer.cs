@@ -103,7 +103,9 @@ public sealed class WsManServer : IAsyncDisposable
             builder.Services.AddSingleton(contexts);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
-                VirtualizationProviders.Create(hypervisor!, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+                [.. VirtualizationProviders.Create(hypervisor!, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+                 .. eventing is null ? Array.Empty<ICimProvider>() : [new SubscriptionProvider(eventing, repository, CimNamespaces.Interop,
+                     async ct => (await hypervisor!.GetHostInfoAsync(ct)).HostName)]],
                 CimNamespaces.All)));
             builder.Services.AddSingleton(sp => new WsManProcessor(sp.GetRequiredService<WsMan.Resources.IResourceService>(), contexts, options,
                 TimeProvider.System, sp.GetRequiredService<ILogger<WsManProcessor>>(), eventing));

@@ -137,6 +137,15 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
         CimXmlWriter.WriteInstance(body, modified, put.Scheme);
     }
 
+    public WsManFault RefuseCreateOrDelete(string resourceUri, string action) =>
+        ResourceUriScheme.TryParse(resourceUri, out _, out var className, out _) && cim.Repository.GetClass(className) is { } cls &&
+        SubscriptionClasses.Any(cls.IsA)
+            ? Fault.ActionRefused(SubscriptionProvider.ReadOnlyReason(cls.Name))
+            : Fault.ActionNotSupported(action);
+
+    /// <summary>DSP1054's subscription classes and their bases, whose instances only WS-Eventing makes and ends.</summary>
+    private static readonly string[] SubscriptionClasses = ["CIM_IndicationFilter", "CIM_ListenerDestination", "CIM_AbstractIndicationSubscription"];
+
     private sealed record Target(CimClass Class, ResourceUriScheme Scheme, string Namespace);
 
     private sealed record MethodCall(Target Target, CimObjectPath Path, CimMethod Method, IReadOnlyDictionary<string, CimValue> Arguments) : IMethodCall;

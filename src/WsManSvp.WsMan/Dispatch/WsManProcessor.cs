@@ -146,7 +146,7 @@ public sealed class WsManProcessor(
                 await PutOperation.RunAsync(ctx, resources, body).ConfigureAwait(false);
                 return;
             case Actions.Create or Actions.Delete:
-                throw Fault.ActionNotSupported(action).ToException();
+                throw resources.RefuseCreateOrDelete(ctx.Headers.ResourceUri!, action).ToException();
             default:
                 await InvokeOperation.RunAsync(ctx, resources, body).ConfigureAwait(false);
                 return;

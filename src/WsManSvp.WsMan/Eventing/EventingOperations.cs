@@ -39,6 +39,7 @@ public sealed class EventingOperations(EventingService eventing)
             NotifyTo = body.NotifyTo,
             EndTo = body.EndTo,
             Expires = now + lifetime,
+            Created = now,
             ExpiresAsDateTime = asDateTime,
             Heartbeats = body.Heartbeats is { } hb && hb < options.MinHeartbeats ? options.MinHeartbeats : body.Heartbeats,
             SendBookmarks = body.SendBookmarks,

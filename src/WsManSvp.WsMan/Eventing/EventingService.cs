@@ -11,7 +11,7 @@ namespace WsManSvp.WsMan.Eventing;
 /// batches, expiry, and push delivery. Events flow watch → pump → log writer → Pull or the push loops, each
 /// stage bounded, so a slow disk or sink holds back events, never requests.
 /// </summary>
-public sealed class EventingService : IAsyncDisposable
+public sealed partial class EventingService : IAsyncDisposable
 {
     private const int StageCapacity = 4096;
 

@@ -22,6 +22,9 @@ public sealed record Subscription
     public EndpointReference? EndTo { get; init; }
     public required DateTimeOffset Expires { get; init; }
 
+    /// <summary>When it was granted (a Renew keeps it); null for one stored before this was recorded.</summary>
+    public DateTimeOffset? Created { get; init; }
+
     /// <summary>The reply states expiry as the client did: a dateTime for a dateTime, else a duration.</summary>
     public bool ExpiresAsDateTime { get; init; }
 

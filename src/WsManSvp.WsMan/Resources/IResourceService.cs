@@ -62,4 +62,7 @@ public interface IResourceService
 
     /// <summary>Applies an update read by <see cref="ReadPut"/> and writes the representation as it now is.</summary>
     ValueTask PutAsync(ResourceRequest request, IResourceUpdate update, Utf8XmlWriter body);
+
+    /// <summary>No resource here is created or deleted through WS-Transfer: the ActionNotSupported fault that says why for this one.</summary>
+    Faults.WsManFault RefuseCreateOrDelete(string resourceUri, string action);
 }
