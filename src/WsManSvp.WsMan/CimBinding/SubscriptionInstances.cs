@@ -15,16 +15,14 @@ internal sealed class SubscriptionInstances(CimClassRepository repository, strin
     public const string FilterClass = "CIM_IndicationFilter";
     public const string DestinationClass = "CIM_ListenerDestinationWSManagement";
     public const string SubscriptionClass = "CIM_IndicationSubscription";
-    public const string HostClass = "CIM_ComputerSystem";
 
+    private const string HostClass = "CIM_ComputerSystem";
     private const ushort ProtocolWsManagement = 4;
     private const ushort PersistenceTransient = 3;
     private const ushort StateEnabled = 2;
     private const ushort OnFatalErrorRemove = 4;
     private const string QueryLanguageWql = "WQL";
     private const string QueryLanguageCql = "DMTF:CQL";
-
-    public string Namespace => @namespace;
 
     public CimInstance Filter(SubscriptionFacts s, string hostName)
     {
