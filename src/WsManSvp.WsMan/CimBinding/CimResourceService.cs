@@ -143,7 +143,7 @@ public sealed class CimResourceService(CimOperations cim) : IResourceService
             ? Fault.ActionRefused(SubscriptionProvider.ReadOnlyReason(cls.Name))
             : Fault.ActionNotSupported(action);
 
-    /// <summary>DSP1054's subscription classes and their bases, whose instances only WS-Eventing makes and ends.</summary>
+    /// <summary>DSP1054's subscription classes (with their subclasses), whose instances only WS-Eventing makes and ends.</summary>
     private static readonly string[] SubscriptionClasses = ["CIM_IndicationFilter", "CIM_ListenerDestination", "CIM_AbstractIndicationSubscription"];
 
     private sealed record Target(CimClass Class, ResourceUriScheme Scheme, string Namespace);
