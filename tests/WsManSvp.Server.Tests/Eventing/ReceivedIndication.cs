@@ -24,9 +24,6 @@ public sealed record ReceivedIndication(XElement Element)
 
     public string? Previous(string property) => Property(PreviousInstance, property);
 
-    public override string ToString() =>
-        $"{ClassName}({SourceClass} {Source("Name") ?? Source("InstanceID")}: EnabledState {Previous("EnabledState")}→{Source("EnabledState")}, JobState {Previous("JobState")}→{Source("JobState")})";
-
     /// <summary>The indications a push delivery (one event, or a batch of them) carries in its body.</summary>
     public static IEnumerable<ReceivedIndication> In(ReceivedMessage message) => Of(message.Body.Descendants());
 
