@@ -127,8 +127,9 @@ public sealed class WsManServer : IAsyncDisposable
             instances = new ModelInstances(repository, new ModelSource(hypervisor, jobs));
             var bus = new IndicationBus();
             indications = await ModelIndicationSource.StartAsync(instances, bus, loggers.CreateLogger("WsManSvp.Indications"), cancellationToken);
-            eventing = await EventingService.OpenAsync(events ?? new CimEventService(repository, bus), state, settings.Eventing, TimeProvider.System,
-                loggers.CreateLogger("WsManSvp.Eventing"));
+            var eventingLogger = loggers.CreateLogger("WsManSvp.Eventing");
+            eventing = await EventingService.OpenAsync(events ?? new CimEventService(repository, bus, TimeProvider.System, eventingLogger), state,
+                settings.Eventing, TimeProvider.System, eventingLogger);
             var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
             app.Run(endpoint.HandleAsync);
             await app.StartAsync(cancellationToken);

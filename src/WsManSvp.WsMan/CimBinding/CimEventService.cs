@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WsManSvp.Cim.Indications;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Query;
@@ -17,10 +19,12 @@ namespace WsManSvp.WsMan.CimBinding;
 /// all-classes URI (a filter is then required); a filter is a WQL or CQL query over indication classes.
 /// Each indication becomes one event whose XML is written once for all subscribers.
 /// </summary>
-public sealed class CimEventService(CimClassRepository repository, IndicationBus bus, TimeProvider? time = null) : IEventService
+public sealed class CimEventService(CimClassRepository repository, IndicationBus bus, TimeProvider? time = null, ILogger? logger = null)
+    : IEventService
 {
     private readonly ConditionalWeakTable<PublishedIndication, IndicationEvent> _events = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public IEventFilter ReadEventFilter(ResourceRequest request, string? dialect, XmlReader? filter)
     {
@@ -39,8 +43,16 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
 
     public async IAsyncEnumerable<IEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        long? last = null;
         await foreach (var published in bus.WatchAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // IEvent carries no sequence number, so the subscriptions cannot report what the bus dropped: the log does.
+            if (published.SequenceNumber - last > 1)
+                _logger.LogWarning("Eventing fell behind the indications: {Count} were dropped before reaching the subscriptions.",
+                    published.SequenceNumber - last - 1);
+            last = published.SequenceNumber;
             yield return _events.GetValue(published, p => IndicationEvent.Of(p, _time));
+        }
     }
 
     private IndicationFilter Resolve(string resourceUri, string? selectedNamespace, string? dialect, string? text)
