@@ -23,7 +23,8 @@ public sealed class CapabilitiesModelTests
         // CIM 2.32 ValueMap: 2 DefineSystem, 3 DestroySystem, 5 ModifyResourceSettings, 6 ModifySystemSettings, 7 RemoveResourceSettings, 10 AddResourceSettings.
         Assert.Equal([2L, 5, 6, 7, 10], capabilities.Numbers("SynchronousMethodsSupported"));
         Assert.Equal([3L], capabilities.Numbers("AsynchronousMethodsSupported"));
-        Assert.True(capabilities["IndicationsSupported"].IsNull);
+        // 2 virtual resource, 3 concrete job, 4 virtual system state change indications.
+        Assert.Equal([2L, 3, 4], capabilities.Numbers("IndicationsSupported"));
         Assert.False(capabilities["ElementNameEditSupported"].AsBoolean());
     }
 

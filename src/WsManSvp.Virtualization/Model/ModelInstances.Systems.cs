@@ -8,6 +8,10 @@ namespace WsManSvp.Virtualization.Model;
 /// <summary>The host system, virtual systems, the services and their capabilities (DSP1042, DSP1057).</summary>
 public sealed partial class ModelInstances
 {
+    private const ushort VirtualResourceStateChangeIndications = 2;
+    private const ushort ConcreteJobStateChangeIndications = 3;
+    private const ushort VirtualSystemStateChangeIndications = 4;
+
     public CimInstance HostSystemInstance(HostInfo host) => New(ModelPaths.ComputerSystem)
         .Set("CreationClassName", ModelPaths.ComputerSystem)
         .Set("Name", host.HostName)
@@ -55,7 +59,8 @@ public sealed partial class ModelInstances
 
     /// <summary>
     /// What virtual system management implements (DSP1042 7.4), kept true: the methods that always run
-    /// synchronously, those that run as jobs, and no renaming.
+    /// synchronously, those that run as jobs, the indications subscribers receive (CIM 2.32 ValueMap: 2 virtual
+    /// resource, 3 job and 4 virtual system changes, all published by ModelIndicationSource), and no renaming.
     /// </summary>
     public CimInstance ManagementCapabilitiesInstance(HostInfo host) => New(ModelPaths.ManagementCapabilitiesClass)
         .Set("InstanceID", InstanceIds.ManagementCapabilities)
@@ -63,6 +68,7 @@ public sealed partial class ModelInstances
         .Set("VirtualSystemTypesSupported", CimValue.StringArray(VirtualSystemTypes.For(host)))
         .Set("SynchronousMethodsSupported", U16s(ManagementMethodIds(ManagementMethods.Synchronous)))
         .Set("AsynchronousMethodsSupported", U16s(ManagementMethodIds(ManagementMethods.Asynchronous)))
+        .Set("IndicationsSupported", U16s(VirtualResourceStateChangeIndications, ConcreteJobStateChangeIndications, VirtualSystemStateChangeIndications))
         .Set("ElementNameEditSupported", CimValue.Boolean(false));
 
     /// <summary>What the snapshot service implements (DSP1042 7.7.1.2): every method as a job, the snapshot types the host takes.</summary>

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WsManSvp.Cim.Indications;
 using WsManSvp.Cim.Model;
 using WsManSvp.Cim.Query;
@@ -17,10 +19,12 @@ namespace WsManSvp.WsMan.CimBinding;
 /// all-classes URI (a filter is then required); a filter is a WQL or CQL query over indication classes.
 /// Each indication becomes one event whose XML is written once for all subscribers.
 /// </summary>
-public sealed class CimEventService(CimClassRepository repository, IndicationBus bus, TimeProvider? time = null) : IEventService
+public sealed class CimEventService(CimClassRepository repository, IndicationBus bus, TimeProvider? time = null, ILogger? logger = null)
+    : IEventService
 {
     private readonly ConditionalWeakTable<PublishedIndication, IndicationEvent> _events = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public IEventFilter ReadEventFilter(ResourceRequest request, string? dialect, XmlReader? filter)
     {
@@ -39,8 +43,16 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
 
     public async IAsyncEnumerable<IEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        long? last = null;
         await foreach (var published in bus.WatchAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // IEvent carries no sequence number, so the subscriptions cannot report what the bus dropped: the log does.
+            if (published.SequenceNumber - last > 1)
+                _logger.LogWarning("Eventing fell behind the indications: {Count} were dropped before reaching the subscriptions.",
+                    published.SequenceNumber - last - 1);
+            last = published.SequenceNumber;
             yield return _events.GetValue(published, p => IndicationEvent.Of(p, _time));
+        }
     }
 
     private IndicationFilter Resolve(string resourceUri, string? selectedNamespace, string? dialect, string? text)
@@ -51,12 +63,15 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
         {
             if (!ResourceUriScheme.TryParse(resourceUri, out _, out var className, out uriNamespace) || repository.GetClass(className) is not { } cls)
                 throw Fault.InvalidResourceUri(resourceUri).ToException();
-            if (!cls.IsIndication)
-                throw Fault.DestinationUnreachable(
-                    $"{cls.Name} is not an indication class: subscribe to an indication class (CIM_InstModification, ...) or to the all-classes URI with a filter.",
-                    "InvalidResourceURI").ToException();
             uriClass = cls;
         }
+        // A managed class's URI with a query (what wsmancli sends: CIM_ComputerSystem, SELECT * FROM CIM_InstModification)
+        // selects the query's indications about instances of that class.
+        var sourceClass = uriClass is { IsIndication: false } ? uriClass.Name : null;
+        if (sourceClass is not null && text is null)
+            throw Fault.DestinationUnreachable(
+                $"{sourceClass} is not an indication class: subscribe to an indication class (CIM_InstModification, ...), or give a filter selecting the indications about {sourceClass} instances.",
+                "InvalidResourceURI").ToException();
         var ns = selectedNamespace ?? uriNamespace ?? CimObjectPath.DefaultNamespace;
         if (text is null)
         {
@@ -72,11 +87,11 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
         var from = repository.GetClass(query.ClassName)!;
         if (!from.IsIndication)
             throw EventFilterFaults.CannotProcessFilter($"The filter selects from {from.Name}, which is not an indication class (CIM_InstCreation, CIM_InstDeletion, CIM_InstModification, ...).");
-        if (uriClass is not null && !from.IsA(uriClass.Name))
+        if (uriClass is { IsIndication: true } && !from.IsA(uriClass.Name))
             throw EventFilterFaults.CannotProcessFilter($"The filter selects from {from.Name}, which is not {uriClass.Name} (the resource URI's class) or derived from it.");
         if (query.SelectedProperties is not null)
             throw EventFilterFaults.CannotProcessFilter("Indication filters select whole indications: use SELECT *.");
-        return new IndicationFilter(resourceUri, dialect, text, ns, null, query);
+        return new IndicationFilter(resourceUri, dialect, text, ns, null, query, sourceClass);
     }
 
     private CimQuery Parse(string text, QueryLanguage language)

@@ -35,6 +35,13 @@ public sealed class SamplesTests(ServerFixture server) : IClassFixture<ServerFix
             Assert.Equal(["host1", "web01"], fragments.Select(f => f.Element(Ns.Class("CIM_ComputerSystem") + "ElementName")!.Value).Order());
             Assert.All(fragments, f => Assert.Equal(2, f.Elements().Count()));
         },
+        // A Pull subscription: its manager and the context to pull the state changes from.
+        ["subscribe-state-changes.xml"] = reply =>
+        {
+            Assert.Equal("http://schemas.xmlsoap.org/ws/2004/08/eventing/SubscribeResponse", reply.Action);
+            Assert.NotNull(reply.Content.Element(Ns.Wsen + "EnumerationContext"));
+            Assert.Equal("PT1H", reply.Content.Element(XName.Get("Expires", "http://schemas.xmlsoap.org/ws/2004/08/eventing"))!.Value);
+        },
         ["hosted-virtual-systems.xml"] = reply =>
         {
             var eprs = reply.Content.Element(Ns.WsMan + "Items")!.Elements(Ns.Wsa + "EndpointReference").ToList();

@@ -17,11 +17,12 @@ public abstract class DetermineCapabilitiesTests(ServerFixture server)
         Assert.Equal("CIM_VirtualSystemManagementCapabilities", vsmc.ClassName);
         Assert.Equal([server.VirtualSystemType], vsmc.Values("VirtualSystemTypesSupported"));
         // CIM 2.32 ValueMap: DefineSystem 2, ModifyResourceSettings 5, ModifySystemSettings 6, RemoveResources 7 and
-        // AddResources 10 complete within the call; DestroySystem 3 runs as a job. Events are not implemented.
+        // AddResources 10 complete within the call; DestroySystem 3 runs as a job. Indications of virtual resources (2),
+        // jobs (3) and virtual systems (4) are delivered to subscribers (Eventing/IndicationDeliveryTests).
         Assert.Equal(["2", "5", "6", "7", "10"], vsmc.Values("SynchronousMethodsSupported"));
         Assert.Equal(["3"], vsmc.Values("AsynchronousMethodsSupported"));
         Assert.Equal("false", vsmc.Prop("ElementNameEditSupported"));
-        Assert.True(vsmc.IsNull("IndicationsSupported"), "IndicationsSupported is NULL: indications are not implemented.");
+        Assert.Equal(["2", "3", "4"], vsmc.Values("IndicationsSupported"));
     }
 }
 
