@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WsManSvp.Cim.Indications;
 using WsManSvp.Cim.Providers;
 using WsManSvp.Cim.Schema;
 using WsManSvp.Hypervisor;
 using WsManSvp.Server.Authentication;
 using WsManSvp.Storage;
 using WsManSvp.Virtualization;
+using WsManSvp.Virtualization.Indications;
 using WsManSvp.Virtualization.Jobs;
+using WsManSvp.Virtualization.Model;
 using WsManSvp.WsMan;
 using WsManSvp.WsMan.CimBinding;
 using WsManSvp.WsMan.Dispatch;
@@ -28,12 +31,14 @@ public sealed class WsManServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EnumerationContextStore _contexts;
-    private readonly EventingService? _eventing;
+    private readonly ModelIndicationSource _indications;
+    private readonly EventingService _eventing;
 
     private WsManServer(WebApplication app, IHypervisor hypervisor, JobEngine jobs, StateDatabase state, EnumerationContextStore contexts,
-        EventingService? eventing, Credentials.Choice credentials)
+        ModelIndicationSource indications, EventingService eventing, Credentials.Choice credentials)
     {
         _app = app;
+        _indications = indications;
         _eventing = eventing;
         Hypervisor = hypervisor;
         Jobs = jobs;
@@ -56,12 +61,13 @@ public sealed class WsManServer : IAsyncDisposable
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => a.TrimEnd('/') + WsManEndpoint.Path).ToArray();
 
+    /// <summary>Starts the service with subscriptions served from the model's CIM indications (what the run command does).</summary>
     public static Task<WsManServer> StartAsync(ServerSettings settings, CancellationToken cancellationToken = default) =>
         StartAsync(settings, null, cancellationToken);
 
     /// <param name="events">
-    /// The event source subscriptions are served from; null: none, and the eventing actions are not supported.
-    /// (The CIM layer's indications are its production implementation once they exist; tests give their own.)
+    /// The event source subscriptions are served from; null: the model's CIM indications. Tests give their own to
+    /// exercise the protocol with events they control.
     /// </param>
     public static async Task<WsManServer> StartAsync(ServerSettings settings, IEventService? events, CancellationToken cancellationToken = default)
     {
@@ -87,6 +93,8 @@ public sealed class WsManServer : IAsyncDisposable
         // The backend and the job engine are opened once logging is built, before the first request.
         IHypervisor? hypervisor = null;
         JobEngine? jobs = null;
+        ModelInstances? instances = null;
+        ModelIndicationSource? indications = null;
         EventingService? eventing = null;
         try
         {
@@ -103,7 +111,7 @@ public sealed class WsManServer : IAsyncDisposable
             builder.Services.AddSingleton(contexts);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<WsMan.Resources.IResourceService>(sp => new CimResourceService(new CimOperations(repository,
-                VirtualizationProviders.Create(hypervisor!, jobs!, repository, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
+                VirtualizationProviders.Create(instances!, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WsManSvp.Virtualization")),
                 CimNamespaces.All)));
             builder.Services.AddSingleton(sp => new WsManProcessor(sp.GetRequiredService<WsMan.Resources.IResourceService>(), contexts, options,
                 TimeProvider.System, sp.GetRequiredService<ILogger<WsManProcessor>>(), eventing));
@@ -115,16 +123,21 @@ public sealed class WsManServer : IAsyncDisposable
             hypervisor = await Backends.CreateAsync(settings, state, loggers, cancellationToken);
             jobs = await JobEngine.OpenAsync(state, new JobSettings { TimeBeforeRemoval = settings.JobTimeBeforeRemoval }, TimeProvider.System,
                 loggers.CreateLogger("WsManSvp.Jobs"));
-            if (events is not null)
-                eventing = await EventingService.OpenAsync(events, state, settings.Eventing, TimeProvider.System, loggers.CreateLogger("WsManSvp.Eventing"));
+            // One model for the providers and the indication source: the changes the service's own operations make are seen by both.
+            instances = new ModelInstances(repository, new ModelSource(hypervisor, jobs));
+            var bus = new IndicationBus();
+            indications = await ModelIndicationSource.StartAsync(instances, bus, loggers.CreateLogger("WsManSvp.Indications"), cancellationToken);
+            eventing = await EventingService.OpenAsync(events ?? new CimEventService(repository, bus), state, settings.Eventing, TimeProvider.System,
+                loggers.CreateLogger("WsManSvp.Eventing"));
             var endpoint = app.Services.GetRequiredService<WsManEndpoint>();
             app.Run(endpoint.HandleAsync);
             await app.StartAsync(cancellationToken);
-            return new WsManServer(app, hypervisor, jobs, state, contexts, eventing, credentials);
+            return new WsManServer(app, hypervisor, jobs, state, contexts, indications, eventing, credentials);
         }
         catch
         {
             if (eventing is not null) await eventing.DisposeAsync();
+            if (indications is not null) await indications.DisposeAsync();
             if (jobs is not null) await jobs.DisposeAsync();
             if (hypervisor is not null) await hypervisor.DisposeAsync();
             await state.DisposeAsync();
@@ -139,7 +152,9 @@ public sealed class WsManServer : IAsyncDisposable
         await _app.StopAsync();
         await _contexts.DisposeAsync();
         // Subscriptions are durable: they stop here without SubscriptionEnd and resume at the next start.
-        if (_eventing is not null) await _eventing.DisposeAsync();
+        await _eventing.DisposeAsync();
+        // The source watches the job engine and the hypervisor, so it stops before them.
+        await _indications.DisposeAsync();
         await Jobs.DisposeAsync(); // running jobs end interrupted, recorded before the database closes
         await Hypervisor.DisposeAsync();
         await State.DisposeAsync();

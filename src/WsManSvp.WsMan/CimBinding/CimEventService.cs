@@ -51,12 +51,15 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
         {
             if (!ResourceUriScheme.TryParse(resourceUri, out _, out var className, out uriNamespace) || repository.GetClass(className) is not { } cls)
                 throw Fault.InvalidResourceUri(resourceUri).ToException();
-            if (!cls.IsIndication)
-                throw Fault.DestinationUnreachable(
-                    $"{cls.Name} is not an indication class: subscribe to an indication class (CIM_InstModification, ...) or to the all-classes URI with a filter.",
-                    "InvalidResourceURI").ToException();
             uriClass = cls;
         }
+        // A managed class's URI with a query (what wsmancli sends: CIM_ComputerSystem, SELECT * FROM CIM_InstModification)
+        // selects the query's indications about instances of that class.
+        var sourceClass = uriClass is { IsIndication: false } ? uriClass.Name : null;
+        if (sourceClass is not null && text is null)
+            throw Fault.DestinationUnreachable(
+                $"{sourceClass} is not an indication class: subscribe to an indication class (CIM_InstModification, ...), or give a filter selecting the indications about {sourceClass} instances.",
+                "InvalidResourceURI").ToException();
         var ns = selectedNamespace ?? uriNamespace ?? CimObjectPath.DefaultNamespace;
         if (text is null)
         {
@@ -72,11 +75,11 @@ public sealed class CimEventService(CimClassRepository repository, IndicationBus
         var from = repository.GetClass(query.ClassName)!;
         if (!from.IsIndication)
             throw EventFilterFaults.CannotProcessFilter($"The filter selects from {from.Name}, which is not an indication class (CIM_InstCreation, CIM_InstDeletion, CIM_InstModification, ...).");
-        if (uriClass is not null && !from.IsA(uriClass.Name))
+        if (uriClass is { IsIndication: true } && !from.IsA(uriClass.Name))
             throw EventFilterFaults.CannotProcessFilter($"The filter selects from {from.Name}, which is not {uriClass.Name} (the resource URI's class) or derived from it.");
         if (query.SelectedProperties is not null)
             throw EventFilterFaults.CannotProcessFilter("Indication filters select whole indications: use SELECT *.");
-        return new IndicationFilter(resourceUri, dialect, text, ns, null, query);
+        return new IndicationFilter(resourceUri, dialect, text, ns, null, query, sourceClass);
     }
 
     private CimQuery Parse(string text, QueryLanguage language)

@@ -7,7 +7,7 @@ using WsManSvp.Server.Tests.Infrastructure;
 namespace WsManSvp.Server.Tests.Eventing;
 
 /// <summary>
-/// The real server over HTTP with a <see cref="TestEventSource"/> (the CIM indications are not wired yet), short
+/// The real server over HTTP with a <see cref="TestEventSource"/> in place of the CIM indications, short
 /// delivery timings, and a restart that keeps the data directory.
 /// </summary>
 public sealed class EventingServerFixture : ServerFixture

@@ -40,6 +40,14 @@ public sealed class ClientCapture
     public ClientCapture WithEnumerationContext(string context) =>
         Replace("(<(?:[\\w.-]+:)?EnumerationContext>)[^<]*(</)", context, "enumeration context");
 
+    /// <summary>A Subscribe's NotifyTo address, pointed at a sink of the test (the captured one listened on the client's machine).</summary>
+    public ClientCapture WithNotifyTo(string address) =>
+        Replace("(<(?:[\\w.-]+:)?NotifyTo><(?:[\\w.-]+:)?Address>)[^<]*(</)", address, "NotifyTo address");
+
+    /// <summary>A Renew's or Unsubscribe's wse:Identifier, the subscription's the test made.</summary>
+    public ClientCapture WithIdentifier(string identifier) =>
+        Replace("(<(?:[\\w.-]+:)?Identifier>)[^<]*(</)", identifier, "subscription identifier");
+
     /// <summary>POSTs the capture with Basic credentials and checks the reply relates to it.</summary>
     public async Task<WsManReply> SendAsync(WsManClient client)
     {
