@@ -8,7 +8,8 @@ namespace WsManSvp.Storage;
 /// nothing committed. Every write goes through one writer thread, never a request thread: writers await
 /// their turn, and the writes queued meanwhile commit together in one transaction (group commit), each in
 /// its own savepoint so one failing write fails alone. State is read whole at start-up; afterwards each
-/// component keeps its state in memory and writes through.
+/// component keeps its state in memory and writes through. Reads share one kept connection (opening one
+/// costs a schema parse and file reads), one read at a time; callers run them off the request threads.
 /// </summary>
 public sealed class StateDatabase : IAsyncDisposable
 {
@@ -17,6 +18,8 @@ public sealed class StateDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
+    private readonly SqliteConnection _reader;
+    private readonly Lock _readLock = new();
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _thread;
 
@@ -28,6 +31,7 @@ public sealed class StateDatabase : IAsyncDisposable
         _writer.Open();
         // WAL survives a process kill with synchronous=NORMAL: a commit is in the log before it returns.
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        _reader = OpenReader();
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "state.db writer" };
         _thread.Start();
     }
@@ -48,11 +52,10 @@ public sealed class StateDatabase : IAsyncDisposable
         Execute(connection, sql);
     }
 
-    /// <summary>Reads at start-up on a connection of its own (never on a request path).</summary>
+    /// <summary>Reads on the kept read connection (never on a request thread: it waits for the read before it).</summary>
     public T Read<T>(Func<SqliteConnection, T> read)
     {
-        using var connection = OpenReader();
-        return read(connection);
+        lock (_readLock) return read(_reader);
     }
 
     /// <summary>Queues a write; the task completes once it is committed, or faults with its exception.</summary>
@@ -69,6 +72,7 @@ public sealed class StateDatabase : IAsyncDisposable
         _queue.Writer.TryComplete();
         await Task.Run(_thread.Join).ConfigureAwait(false);
         _writer.Dispose();
+        lock (_readLock) _reader.Dispose();
     }
 
     private void WriteLoop()

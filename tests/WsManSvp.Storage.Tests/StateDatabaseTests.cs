@@ -181,4 +181,34 @@ public sealed class StateDatabaseTests
         Assert.True(File.Exists(database.Path));
         Assert.Equal("wal", mode);
     }
+
+    [Fact]
+    public async Task Reads_go_through_one_kept_connection_that_sees_what_was_committed_since()
+    {
+        using var directory = new TempDirectory();
+        await using var database = directory.Open();
+        database.EnsureSchema("CREATE TABLE IF NOT EXISTS t (v INTEGER)");
+        // A TEMP table lives on its connection only: the next read finds it if it runs on the same one.
+        database.Read(connection => { Execute(connection, "CREATE TEMP TABLE mine (v INTEGER)"); return 0; });
+        await database.WriteAsync(connection => Execute(connection, "INSERT INTO t VALUES (1)"));
+
+        var (kept, committed) = database.Read(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM temp.sqlite_master WHERE name = 'mine'), (SELECT COUNT(*) FROM t)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        });
+
+        Assert.Equal(1, kept);
+        Assert.Equal(1, committed);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 }

@@ -4,13 +4,17 @@ using WsManSvp.Storage;
 namespace WsManSvp.WsMan.Eventing;
 
 /// <summary>
-/// The per-subscription event logs in the state database: each matched event under its subscription's next
-/// sequence number, the last <see cref="EventingOptions.MaxLoggedEvents"/> kept. They back Pull, push
-/// retries and bookmarks, and survive a restart. Reads run off the request threads.
+/// The per-subscription event logs in the state database. Each event's body is stored once (eventing_events,
+/// by a global event number), each subscription's log entry only names it under that subscription's next
+/// sequence number (eventing_entries), the last <see cref="EventingOptions.MaxLoggedEvents"/> kept; an event
+/// goes once no entry names it. They back Pull, push retries and bookmarks, and survive a restart; deliveries
+/// that keep up are served from memory (<see cref="ActiveSubscription"/>), so reads here are for the behind.
+/// Reads run off the request threads.
 /// </summary>
 public sealed class EventLog
 {
-    private const string Table = "eventing_log";
+    private const string Events = "eventing_events";
+    private const string Entries = "eventing_entries";
     private readonly StateDatabase _database;
     private readonly int _capacity;
 
@@ -18,48 +22,65 @@ public sealed class EventLog
     {
         _database = database;
         _capacity = capacity;
-        database.EnsureSchema($"CREATE TABLE IF NOT EXISTS {Table} (subscription TEXT NOT NULL, seq INTEGER NOT NULL, " +
-                              "time INTEGER NOT NULL, resource_uri TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (subscription, seq)) WITHOUT ROWID");
+        // eventing_log held a copy of the body per subscription (before the shared events); its events are not carried over.
+        database.EnsureSchema("DROP TABLE IF EXISTS eventing_log");
+        database.EnsureSchema($"CREATE TABLE IF NOT EXISTS {Events} (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, " +
+                              "resource_uri TEXT NOT NULL, body BLOB NOT NULL)");
+        database.EnsureSchema($"CREATE TABLE IF NOT EXISTS {Entries} (subscription TEXT NOT NULL, seq INTEGER NOT NULL, " +
+                              "event INTEGER NOT NULL, PRIMARY KEY (subscription, seq)) WITHOUT ROWID");
+        database.EnsureSchema($"CREATE INDEX IF NOT EXISTS {Entries}_event ON {Entries} (event)");
     }
 
-    /// <summary>Appends entries (one transaction), then drops what each subscription's log holds beyond its capacity.</summary>
-    public Task AppendAsync(IReadOnlyList<(string Subscription, LoggedEvent Event)> entries) => _database.WriteAsync(connection =>
+    /// <summary>
+    /// Appends entries (one transaction; an event's body is written with its first entry), then drops what each
+    /// subscription's log holds beyond its capacity and the events no entry names any more.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<LogEntry> entries) => _database.WriteAsync(connection =>
     {
+        using var insertEvent = connection.CreateCommand();
+        insertEvent.CommandText = $"INSERT OR IGNORE INTO {Events} (id, time, resource_uri, body) VALUES ($id, $t, $u, $b)";
+        var id = insertEvent.Parameters.Add("$id", SqliteType.Integer);
+        var t = insertEvent.Parameters.Add("$t", SqliteType.Integer);
+        var u = insertEvent.Parameters.Add("$u", SqliteType.Text);
+        var b = insertEvent.Parameters.Add("$b", SqliteType.Blob);
         using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT OR REPLACE INTO {Table} (subscription, seq, time, resource_uri, body) VALUES ($s, $q, $t, $u, $b)";
+        insert.CommandText = $"INSERT OR REPLACE INTO {Entries} (subscription, seq, event) VALUES ($s, $q, $e)";
         var s = insert.Parameters.Add("$s", SqliteType.Text);
         var q = insert.Parameters.Add("$q", SqliteType.Integer);
-        var t = insert.Parameters.Add("$t", SqliteType.Integer);
-        var u = insert.Parameters.Add("$u", SqliteType.Text);
-        var b = insert.Parameters.Add("$b", SqliteType.Blob);
+        var ev = insert.Parameters.Add("$e", SqliteType.Integer);
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (subscription, e) in entries)
+        var written = 0L;
+        foreach (var entry in entries)
         {
-            s.Value = subscription;
-            q.Value = e.Sequence;
-            t.Value = e.Time.ToUnixTimeMilliseconds();
-            u.Value = e.ResourceUri;
-            b.Value = e.Body.ToArray();
+            if (entry.EventId != written)
+            {
+                // The pump numbers events in order, so one event's entries are adjacent.
+                id.Value = written = entry.EventId;
+                t.Value = entry.Event.Time.ToUnixTimeMilliseconds();
+                u.Value = entry.Event.ResourceUri;
+                b.Value = entry.Event.Body.ToArray();
+                insertEvent.ExecuteNonQuery();
+            }
+            s.Value = entry.Subscription;
+            q.Value = entry.Event.Sequence;
+            ev.Value = entry.EventId;
             insert.ExecuteNonQuery();
-            last[subscription] = e.Sequence;
+            last[entry.Subscription] = entry.Event.Sequence;
         }
-        using var trim = connection.CreateCommand();
-        trim.CommandText = $"DELETE FROM {Table} WHERE subscription = $s AND seq <= $q";
-        var ts = trim.Parameters.Add("$s", SqliteType.Text);
-        var tq = trim.Parameters.Add("$q", SqliteType.Integer);
+        var released = new HashSet<long>();
         foreach (var (subscription, sequence) in last)
         {
-            ts.Value = subscription;
-            tq.Value = sequence - _capacity;
-            trim.ExecuteNonQuery();
+            if (sequence > _capacity) DeleteEntries(connection, subscription, sequence - _capacity, released);
         }
+        DeleteUnnamed(connection, released);
     });
 
     /// <summary>Up to <paramref name="max"/> events after <paramref name="after"/>, in order.</summary>
     public Task<List<LoggedEvent>> ReadAsync(string subscription, long after, int max) => Task.Run(() => _database.Read(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT seq, time, resource_uri, body FROM {Table} WHERE subscription = $s AND seq > $q ORDER BY seq LIMIT $n";
+        command.CommandText = $"SELECT n.seq, e.time, e.resource_uri, e.body FROM {Entries} n JOIN {Events} e ON e.id = n.event " +
+                              "WHERE n.subscription = $s AND n.seq > $q ORDER BY n.seq LIMIT $n";
         command.Parameters.AddWithValue("$s", subscription);
         command.Parameters.AddWithValue("$q", after);
         command.Parameters.AddWithValue("$n", max);
@@ -74,30 +95,60 @@ public sealed class EventLog
     public Dictionary<string, long> LastSequences() => _database.Read(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT subscription, MAX(seq) FROM {Table} GROUP BY subscription";
+        command.CommandText = $"SELECT subscription, MAX(seq) FROM {Entries} GROUP BY subscription";
         using var reader = command.ExecuteReader();
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
         while (reader.Read()) last[reader.GetString(0)] = reader.GetInt64(1);
         return last;
     });
 
-    public Task DeleteAsync(string subscription) => _database.WriteAsync(connection =>
+    /// <summary>The last global event number given (at start-up, to go on numbering).</summary>
+    public long LastEventId() => _database.Read(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM {Table} WHERE subscription = $s";
-        command.Parameters.AddWithValue("$s", subscription);
-        command.ExecuteNonQuery();
+        command.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {Events}";
+        return (long)command.ExecuteScalar()!;
+    });
+
+    public Task DeleteAsync(string subscription) => _database.WriteAsync(connection =>
+    {
+        var released = new HashSet<long>();
+        DeleteEntries(connection, subscription, long.MaxValue, released);
+        DeleteUnnamed(connection, released);
     });
 
     /// <summary>Seeds a log with another's events after a sequence number (a Subscribe resuming from a bookmark).</summary>
     public Task CopyAsync(string from, string to, long after) => _database.WriteAsync(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT OR REPLACE INTO {Table} (subscription, seq, time, resource_uri, body) " +
-                              $"SELECT $to, seq, time, resource_uri, body FROM {Table} WHERE subscription = $from AND seq > $after";
+        command.CommandText = $"INSERT OR REPLACE INTO {Entries} (subscription, seq, event) " +
+                              $"SELECT $to, seq, event FROM {Entries} WHERE subscription = $from AND seq > $after";
         command.Parameters.AddWithValue("$to", to);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$after", after);
         command.ExecuteNonQuery();
     });
+
+    private static void DeleteEntries(SqliteConnection connection, string subscription, long through, HashSet<long> released)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM {Entries} WHERE subscription = $s AND seq <= $q RETURNING event";
+        command.Parameters.AddWithValue("$s", subscription);
+        command.Parameters.AddWithValue("$q", through);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) released.Add(reader.GetInt64(0));
+    }
+
+    private static void DeleteUnnamed(SqliteConnection connection, HashSet<long> events)
+    {
+        if (events.Count == 0) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM {Events} WHERE id = $e AND NOT EXISTS (SELECT 1 FROM {Entries} WHERE event = $e)";
+        var e = command.Parameters.Add("$e", SqliteType.Integer);
+        foreach (var id in events)
+        {
+            e.Value = id;
+            command.ExecuteNonQuery();
+        }
+    }
 }

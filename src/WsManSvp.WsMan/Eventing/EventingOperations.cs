@@ -113,9 +113,7 @@ public sealed class EventingOperations(EventingService eventing)
             while (true)
             {
                 var changed = s.LogChanged;
-                events = s.Logged > s.Delivered
-                    ? await eventing.Log.ReadAsync(s.Id, s.Delivered, Math.Min(pull.MaxElements, eventing.Options.MaxBatchElements)).ConfigureAwait(false)
-                    : [];
+                events = await eventing.ReadLoggedAsync(s, Math.Min(pull.MaxElements, eventing.Options.MaxBatchElements)).ConfigureAwait(false);
                 if (events.Count > 0) break;
                 await WaitForEventsAsync(ctx, s, changed, waitUntil - eventing.Time.GetUtcNow(), maxTime).ConfigureAwait(false);
             }

@@ -29,6 +29,9 @@ public sealed class EventingOptions
     /// <summary>How long one delivery may take (connect, send, and for PushWithAck the Ack).</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most connections open to one sink endpoint (scheme, host and port) at once, across its subscriptions.</summary>
+    public int MaxConnectionsPerSink { get; set; } = 32;
+
     /// <summary>The retry policy of a subscription without wsman:ConnectionRetry.</summary>
     public ConnectionRetry DefaultConnectionRetry { get; set; } = new(5, TimeSpan.FromSeconds(2));
 

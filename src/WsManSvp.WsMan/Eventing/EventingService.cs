@@ -9,15 +9,20 @@ namespace WsManSvp.WsMan.Eventing;
 /// The eventing machinery behind the operations: the subscriptions (restored at open), the event pump that
 /// numbers each event into the logs of the subscriptions it matches, the log writer that commits them in
 /// batches, expiry, and push delivery. Events flow watch → pump → log writer → Pull or the push loops, each
-/// stage bounded, so a slow disk or sink holds back events, never requests.
+/// stage bounded, so a slow disk or sink holds back events, never requests. An event is handed on only once
+/// committed, and from memory (the subscription's tail); the log is read back only by a subscriber behind.
 /// </summary>
 public sealed partial class EventingService : IAsyncDisposable
 {
     private const int StageCapacity = 4096;
 
+    /// <summary>The events a subscription keeps in memory: a subscriber further behind reads the log.</summary>
+    private const int TailCapacity = 256;
+
     private readonly IEventService _events;
     private readonly SubscriptionStore _store;
     private readonly EventLog _log;
+    private readonly DeliveredMarks _marks;
     private readonly EventingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -29,6 +34,7 @@ public sealed partial class EventingService : IAsyncDisposable
     private readonly Task _watching;
     private readonly Task _pumping;
     private readonly Task _writing;
+    private long _lastEventId;
 
     private EventingService(IEventService events, StateDatabase database, EventingOptions options, TimeProvider time, ILogger logger, HttpMessageHandler? sinkHandler)
     {
@@ -38,6 +44,8 @@ public sealed partial class EventingService : IAsyncDisposable
         _logger = logger;
         _store = new SubscriptionStore(database, options);
         _log = new EventLog(database, options.MaxLoggedEvents);
+        _marks = new DeliveredMarks(database);
+        _lastEventId = _log.LastEventId();
         _push = new PushDelivery(this, options, time, logger, sinkHandler);
         _watching = Task.Run(WatchAsync);
         _pumping = Task.Run(PumpAsync);
@@ -49,7 +57,6 @@ public sealed partial class EventingService : IAsyncDisposable
     public TimeProvider Time => _time;
     public IEventService Events => _events;
     public SubscriptionStore Store => _store;
-    internal EventLog Log => _log;
 
     /// <summary>
     /// Opens the machinery on the state database: subscriptions stored there resume (their filters restored,
@@ -61,14 +68,14 @@ public sealed partial class EventingService : IAsyncDisposable
     {
         var service = new EventingService(events, database, options, time, logger, sinkHandler);
         var last = service._log.LastSequences();
+        var marks = service._marks.LoadAll();
         var now = time.GetUtcNow();
         foreach (var stored in service._store.LoadAll())
         {
             var s = stored.Subscription;
             if (s.Expires <= now)
             {
-                await service._store.DeleteAsync(s.Id).ConfigureAwait(false);
-                await service._log.DeleteAsync(s.Id).ConfigureAwait(false);
+                await service.DeleteAsync(s.Id).ConfigureAwait(false);
                 continue;
             }
             IEventFilter filter;
@@ -79,18 +86,18 @@ public sealed partial class EventingService : IAsyncDisposable
             catch (Exception e)
             {
                 logger.LogWarning(e, "Subscription {Id} could not be restored and was dropped", s.Id);
-                await service._store.DeleteAsync(s.Id).ConfigureAwait(false);
-                await service._log.DeleteAsync(s.Id).ConfigureAwait(false);
+                await service.DeleteAsync(s.Id).ConfigureAwait(false);
                 continue;
             }
-            var numbered = Math.Max(last.GetValueOrDefault(s.Id), stored.Delivered);
-            var active = new ActiveSubscription(s, filter, numbered, stored.Delivered);
+            var delivered = Math.Max(stored.Delivered, marks.GetValueOrDefault(s.Id));
+            var numbered = Math.Max(last.GetValueOrDefault(s.Id), delivered);
+            var active = new ActiveSubscription(s, filter, numbered, delivered);
             service._store.Add(active);
             service.StartDelivery(active);
         }
-        foreach (var id in last.Keys)
+        foreach (var id in last.Keys.Concat(marks.Keys).Distinct())
         {
-            if (service._store.Find(id) is null) await service._log.DeleteAsync(id).ConfigureAwait(false); // a log its subscription outlived
+            if (service._store.Find(id) is null) await service.DeleteAsync(id).ConfigureAwait(false); // a log or mark its subscription outlived
         }
         return service;
     }
@@ -136,11 +143,24 @@ public sealed partial class EventingService : IAsyncDisposable
         await _store.SaveAsync(s).ConfigureAwait(false);
     }
 
-    /// <summary>Records how far events were delivered (a bookmark's resume point after a restart).</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> of the subscription's events after the last delivered: from its tail in
+    /// memory when it kept up, else from the log.
+    /// </summary>
+    public async Task<List<LoggedEvent>> ReadLoggedAsync(ActiveSubscription s, int max)
+    {
+        if (s.Logged <= s.Delivered) return [];
+        return s.TakeLogged(s.Delivered, max) ?? await _log.ReadAsync(s.Id, s.Delivered, max).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records how far events were delivered (where the subscription resumes after a restart); completes once
+    /// durable, committed together with the marks of the other subscriptions made meanwhile.
+    /// </summary>
     public async Task MarkDeliveredAsync(ActiveSubscription s, long sequence)
     {
         s.Delivered = sequence;
-        if (_store.Find(s.Id) is not null) await _store.SaveAsync(s).ConfigureAwait(false);
+        if (_store.Find(s.Id) is not null) await _marks.MarkAsync(s.Id, sequence).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -152,10 +172,16 @@ public sealed partial class EventingService : IAsyncDisposable
     {
         if (!_store.Remove(s)) return;
         await s.Ended.CancelAsync().ConfigureAwait(false);
-        await _store.DeleteAsync(s.Id).ConfigureAwait(false);
-        await _log.DeleteAsync(s.Id).ConfigureAwait(false);
+        await DeleteAsync(s.Id).ConfigureAwait(false);
         if (status is not null && s.Subscription.EndTo is not null)
             await _push.SendSubscriptionEndAsync(s.Subscription, status, reason ?? status).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(string id)
+    {
+        await _store.DeleteAsync(id).ConfigureAwait(false);
+        await _marks.DeleteAsync(id).ConfigureAwait(false);
+        await _log.DeleteAsync(id).ConfigureAwait(false);
     }
 
     private void StartDelivery(ActiveSubscription s)
@@ -187,13 +213,14 @@ public sealed partial class EventingService : IAsyncDisposable
                 if (r.Source is { } source)
                 {
                     r.Subscription.Numbered = source.Numbered;
-                    await _writes.Writer.WriteAsync(new LogWrite(r.Subscription, null, new LogCopy(source.Id, r.After, source.Numbered))).ConfigureAwait(false);
+                    await _writes.Writer.WriteAsync(new LogWrite(r.Subscription, 0, null, new LogCopy(source.Id, r.After, source.Numbered))).ConfigureAwait(false);
                 }
                 _store.Add(r.Subscription);
                 r.Done.TrySetResult();
                 continue;
             }
             var e = item.Event!;
+            var eventId = 0L; // numbered at its first match: only matched events are stored
             foreach (var s in _store.All)
             {
                 bool matches;
@@ -207,17 +234,18 @@ public sealed partial class EventingService : IAsyncDisposable
                     continue;
                 }
                 if (!matches) continue;
+                if (eventId == 0) eventId = ++_lastEventId;
                 var logged = new LoggedEvent(++s.Numbered, e.Time, e.ResourceUri, e.Body);
-                await _writes.Writer.WriteAsync(new LogWrite(s, logged, null)).ConfigureAwait(false);
+                await _writes.Writer.WriteAsync(new LogWrite(s, eventId, logged, null)).ConfigureAwait(false);
             }
         }
         _writes.Writer.TryComplete();
     }
 
-    /// <summary>Commits what the pump queued, in batches, then wakes the readers of the logs written.</summary>
+    /// <summary>Commits what the pump queued, in batches, then hands the events to the subscriptions' tails and wakes their readers.</summary>
     private async Task WriteLogAsync()
     {
-        var batch = new List<(string, LoggedEvent)>();
+        var batch = new List<LogWrite>();
         var touched = new Dictionary<ActiveSubscription, long>();
         while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -232,32 +260,39 @@ public sealed partial class EventingService : IAsyncDisposable
                     continue;
                 }
                 if (write.Subscription.Ended.IsCancellationRequested) continue; // its log is gone with it
-                batch.Add((write.Subscription.Id, write.Event!));
+                batch.Add(write);
                 touched[write.Subscription] = write.Event!.Sequence;
             }
             await CommitAsync(batch, touched).ConfigureAwait(false);
         }
     }
 
-    private async Task CommitAsync(List<(string, LoggedEvent)> batch, Dictionary<ActiveSubscription, long> touched)
+    private async Task CommitAsync(List<LogWrite> batch, Dictionary<ActiveSubscription, long> touched)
     {
-        if (batch.Count > 0) await TryAsync(() => _log.AppendAsync(batch)).ConfigureAwait(false);
+        if (batch.Count > 0 && await TryAsync(() => _log.AppendAsync(batch.ConvertAll(w => new LogEntry(w.Subscription.Id, w.EventId, w.Event!)))).ConfigureAwait(false))
+        {
+            var capacity = Math.Min(_options.MaxLoggedEvents, TailCapacity);
+            foreach (var w in batch) w.Subscription.Remember(w.Event!, capacity);
+        }
         foreach (var (s, sequence) in touched) s.SetLogged(sequence);
         batch.Clear();
         touched.Clear();
     }
 
-    private async Task TryAsync(Func<Task> write)
+    /// <summary>False when the write failed (logged, unless the database closed under us at shutdown).</summary>
+    private async Task<bool> TryAsync(Func<Task> write)
     {
         try
         {
             await write().ConfigureAwait(false);
+            return true;
         }
         catch (Exception e) when (!_shutdown.IsCancellationRequested)
         {
             _logger.LogError(e, "Writing the event logs failed; the events of this batch are lost");
         }
-        catch (Exception) { } // the database closed under us at shutdown
+        catch (Exception) { }
+        return false;
     }
 
     private async Task SweepAsync()
@@ -305,5 +340,5 @@ public sealed partial class EventingService : IAsyncDisposable
     /// <summary>The events of another log after a sequence number, through the last it had numbered then.</summary>
     private sealed record LogCopy(string From, long After, long Through);
 
-    private sealed record LogWrite(ActiveSubscription Subscription, LoggedEvent? Event, LogCopy? Copy);
+    private sealed record LogWrite(ActiveSubscription Subscription, long EventId, LoggedEvent? Event, LogCopy? Copy);
 }

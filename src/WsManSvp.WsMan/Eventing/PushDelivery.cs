@@ -29,10 +29,12 @@ internal sealed class PushDelivery : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        // One pooled handler: connections are kept per sink endpoint; short connect timeout so a dead sink fails fast.
+        // One pooled handler: connections are kept per sink endpoint, at most MaxConnectionsPerSink (a fan-out to one
+        // sink queues for them rather than opening a socket per subscription); short connect timeout so a dead sink fails fast.
         _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             ConnectTimeout = options.DeliveryTimeout,
+            MaxConnectionsPerServer = options.MaxConnectionsPerSink,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             AllowAutoRedirect = false,
             UseCookies = false,
@@ -62,7 +64,7 @@ internal sealed class PushDelivery : IDisposable
             var sub = s.Subscription;
             var batchSize = sub.Mode == DeliveryMode.Events ? Math.Min(sub.MaxElements, _options.MaxBatchElements) : 1;
             var changed = s.LogChanged;
-            var events = s.Logged > s.Delivered ? await _service.Log.ReadAsync(s.Id, s.Delivered, batchSize).ConfigureAwait(false) : [];
+            var events = await _service.ReadLoggedAsync(s, batchSize).ConfigureAwait(false);
             if (events.Count == 0)
             {
                 var heartbeatDue = sub.Heartbeats is { } hb ? lastSent + hb - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;

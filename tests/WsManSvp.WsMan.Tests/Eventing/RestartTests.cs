@@ -25,6 +25,23 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task A_push_subscription_resumes_after_a_restart_with_what_it_had_not_delivered_and_nothing_twice()
+    {
+        await using var host = await EventingHost.StartAsync(new EventingOptions { DefaultConnectionRetry = new ConnectionRetry(20, TimeSpan.FromMilliseconds(50)) });
+        (await host.SendAsync(Push())).AssertOk();
+        await host.PublishAsync("1", "2");
+        await EventingHost.WaitUntilAsync(() => host.Sink.Messages.Count == 2);
+        host.Sink.Behaviour = SinkBehaviour.Down;
+        await host.PublishAsync("3");
+
+        await host.RestartAsync(() => host.Sink.Behaviour = SinkBehaviour.Accept);
+        await host.PublishAsync("4");
+        await EventingHost.WaitUntilAsync(() => host.Sink.Messages.Count(m => m.Events.Count > 0) >= 4);
+
+        Assert.Equal(["1", "2", "3", "4"], host.Sink.Messages.SelectMany(m => m.Events));
+    }
+
+    [Fact]
     public async Task A_subscription_that_expired_while_the_service_was_down_is_gone_after_the_restart()
     {
         var time = new ManualTimeProvider();
