@@ -32,21 +32,13 @@ internal sealed class DomainListing : IDisposable
 
     /// <summary>Reads the domains from <paramref name="start"/> on; one undefined since the listing is left out.</summary>
     public VirtualSystem[] Read(ConnectHandle conn, SystemReader reader, int start, int count) =>
-        _domains.Skip(start).Take(count).Select(d => Read(conn, reader, d.Id, d.Domain)).OfType<VirtualSystem>().ToArray();
+        _domains.Skip(start).Take(count)
+            // After a reconnect the handles belong to the closed connection: the domains are looked up again.
+            .Select(d => conn == _listedOn ? reader.TryRead(conn, d.Domain) : reader.Find(conn, d.Id))
+            .OfType<VirtualSystem>().ToArray();
 
     public void Dispose()
     {
         foreach (var (_, domain) in _domains) domain.Dispose();
-    }
-
-    private VirtualSystem? Read(ConnectHandle conn, SystemReader reader, Guid id, DomainHandle domain)
-    {
-        // After a reconnect the handles belong to the closed connection: the domain is looked up again.
-        if (conn != _listedOn) return reader.Find(conn, id);
-        try { return reader.Read(conn, domain); }
-        catch (HypervisorException e) when (e.Error == HypervisorError.NotFound)
-        {
-            return null;
-        }
     }
 }

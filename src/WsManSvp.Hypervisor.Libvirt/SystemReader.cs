@@ -30,6 +30,16 @@ internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools
         };
     }
 
+    /// <summary>A domain at hand, or null when it is gone (undefined since it was looked up, or a transient one stopped).</summary>
+    public VirtualSystem? TryRead(ConnectHandle conn, DomainHandle domain)
+    {
+        try { return Read(conn, domain); }
+        catch (HypervisorException e) when (e.Error == HypervisorError.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The system with this identity, or null.</summary>
     public VirtualSystem? Find(ConnectHandle conn, Guid id)
     {
@@ -48,7 +58,7 @@ internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools
     public ObservedSystem Observe(ConnectHandle conn, DomainHandle domain)
     {
         var readAt = Stopwatch.GetTimestamp();
-        return new ObservedSystem(readAt, Read(conn, domain));
+        return new ObservedSystem(readAt, TryRead(conn, domain));
     }
 
     /// <summary>Every system, in order.</summary>
