@@ -1,18 +1,17 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 
 namespace WsManSvp.Hypervisor.Libvirt;
 
 /// <summary>
-/// A few dedicated threads that make every libvirt call, fed by a blocking queue: libvirt blocks (an RPC
-/// round trip, a managed save of seconds), and no request thread may block on it. A slow call holds one
-/// thread; quick ones keep flowing through the others. The threads are dedicated, so they block in the
-/// queue's take rather than through a task per wait.
+/// A few dedicated threads that make every libvirt call, fed by a channel: libvirt blocks (an RPC round
+/// trip, a managed save of seconds), and no request thread may block on it. A slow call holds one thread;
+/// quick ones keep flowing through the others.
 /// </summary>
 internal sealed class LibvirtWorkers : IDisposable
 {
     public const string ThreadNamePrefix = "libvirt worker";
 
-    private readonly BlockingCollection<Action> _queue = new(new ConcurrentQueue<Action>());
+    private readonly Channel<Action> _queue = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Thread[] _threads;
 
     public LibvirtWorkers(int count)
@@ -30,38 +29,31 @@ internal sealed class LibvirtWorkers : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool queued;
-        try
+        var queued = _queue.Writer.TryWrite(() =>
         {
-            queued = _queue.TryAdd(() =>
+            if (cancellationToken.IsCancellationRequested)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    done.TrySetCanceled(cancellationToken);
-                    return;
-                }
-                try { done.TrySetResult(call()); }
-                catch (Exception e) { done.TrySetException(e); }
-            });
-        }
-        catch (InvalidOperationException)
-        {
-            // Adding after Dispose completed the queue.
-            queued = false;
-        }
+                done.TrySetCanceled(cancellationToken);
+                return;
+            }
+            try { done.TrySetResult(call()); }
+            catch (Exception e) { done.TrySetException(e); }
+        });
         if (!queued) done.TrySetException(new ObjectDisposedException(nameof(LibvirtWorkers), "The libvirt backend is closed."));
         return done.Task;
     }
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        _queue.Writer.TryComplete();
         foreach (var thread in _threads)
             if (thread != Thread.CurrentThread) thread.Join();
     }
 
     private void Work()
     {
-        foreach (var call in _queue.GetConsumingEnumerable()) call();
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (reader.TryRead(out var call)) call();
     }
 }
