@@ -55,6 +55,46 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Back_to_back_state_changes_are_announced_once_each_in_order()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        // Each operation hands the tracker its own read while libvirt's events of the earlier ones are still queued.
+        const int Cycles = 10;
+        for (var i = 0; i < Cycles; i++)
+        {
+            Assert.Equal(SystemState.Paused, (await hv.ChangeStateAsync(running.Id, StateTransition.Pause, None)).State);
+            Assert.Equal(SystemState.Running, (await hv.ChangeStateAsync(running.Id, StateTransition.Resume, None)).State);
+        }
+
+        var events = await watcher.NextAsync(2 * Cycles);
+        Assert.All(events, e => Assert.Equal(HypervisorEventKind.StateChanged, e.Kind));
+        Assert.Equal(Enumerable.Range(0, 2 * Cycles).Select(i => i % 2 == 0 ? (SystemState.Running, SystemState.Paused) : (SystemState.Paused, SystemState.Running)),
+            events.Select(e => (e.Previous!.State, e.Current!.State)));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
+    public async Task Reboots_queued_together_are_announced_each()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        await Task.WhenAll(hv.ChangeStateAsync(running.Id, StateTransition.Reboot, None).AsTask(),
+            hv.ChangeStateAsync(running.Id, StateTransition.Reset, None).AsTask());
+
+        var events = await watcher.NextAsync(2);
+        Assert.All(events, e => Assert.Equal((HypervisorEventKind.StateChanged, SystemState.Running, SystemState.Running),
+            (e.Kind, e.Previous!.State, e.Current!.State)));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
     public async Task The_stream_ends_when_the_backend_is_disposed()
     {
         var host = await TestHost.OpenAsync();
