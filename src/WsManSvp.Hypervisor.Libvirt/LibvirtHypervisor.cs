@@ -323,7 +323,7 @@ public sealed class LibvirtHypervisor : IHypervisor
         try
         {
             var facts = _reader.Pools.Remember(conn, pools);
-            var created = StoragePools.CreateMissing(pools, definition.Disks);
+            var created = StoragePools.CreateMissing(conn, pools, definition.Disks);
             try
             {
                 using var domain = LibvirtErrors.Check(Virt.DomainDefineXml(conn, DomainXml.Write(definition, _host.Target, existing, facts)),
