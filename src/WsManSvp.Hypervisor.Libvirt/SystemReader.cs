@@ -7,6 +7,8 @@ namespace WsManSvp.Hypervisor.Libvirt;
 /// <summary>Reads a domain as a <see cref="VirtualSystem"/> (on a worker thread), with the storage pools from <see cref="Pools"/>.</summary>
 internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools)
 {
+    private readonly ParsedDefinitions _parsed = new();
+
     public StoragePoolCache Pools => pools;
 
     public VirtualSystem Read(ConnectHandle conn, DomainHandle domain)
@@ -17,7 +19,7 @@ internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools
         var inactiveXml = Domains.Xml(domain, Virt.DomainXmlInactive);
         // The live XML of a running domain always differs (ids, aliases) but names the same images: each is looked up once.
         var capacities = new Dictionary<string, long>(StringComparer.Ordinal);
-        var definition = Definition(conn, inactiveXml, facts, capacities);
+        var definition = Definition(conn, id, live: false, inactiveXml, facts, capacities);
         var activeXml = state switch
         {
             _ when Domains.IsActive(state) => Domains.Xml(domain, 0),
@@ -26,7 +28,7 @@ internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools
         };
         return new VirtualSystem(id, state, records.Since(id, state), definition)
         {
-            ActiveDefinition = activeXml is null ? null : activeXml == inactiveXml ? definition : Definition(conn, activeXml, facts, capacities),
+            ActiveDefinition = activeXml is null ? null : activeXml == inactiveXml ? definition : Definition(conn, id, live: true, activeXml, facts, capacities),
         };
     }
 
@@ -70,9 +72,9 @@ internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools
     }
 
     /// <summary>A definition from domain XML, each disk's capacity from its storage volume (looked up once per path in <paramref name="capacities"/>).</summary>
-    private static SystemDefinition Definition(ConnectHandle conn, string xml, IReadOnlyList<StoragePoolFacts> pools, Dictionary<string, long> capacities)
+    private SystemDefinition Definition(ConnectHandle conn, Guid id, bool live, string xml, IReadOnlyList<StoragePoolFacts> pools, Dictionary<string, long> capacities)
     {
-        var definition = DomainXml.Read(xml, pools);
+        var definition = _parsed.Read(id, live, xml, pools);
         return definition with
         {
             Disks = definition.Disks.Select(d =>
