@@ -84,6 +84,8 @@ public sealed class LibvirtHypervisor : IHypervisor
     /// <summary>The connection (tests drop it to exercise the reconnect).</summary>
     internal LibvirtConnection Connection => _connection;
 
+    internal SystemTracker Tracker => _tracker;
+
     public ValueTask<HostInfo> GetHostInfoAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -251,7 +253,21 @@ public sealed class LibvirtHypervisor : IHypervisor
             }
         }, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
+    public async ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken)
+    {
+        var held = _tracker.Hold(id);
+        try
+        {
+            return await TakeSnapshotAsync(id, kind, description, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            held.Dispose();
+            await _tracker.AfterAsync(ObservationCause.Operation, id, seen: null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SystemSnapshot> TakeSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
@@ -278,6 +294,12 @@ public sealed class LibvirtHypervisor : IHypervisor
     /// </summary>
     public async ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken)
     {
+        using (_tracker.Hold(id))
+            await RevertAsync(id, snapshot, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
+    }
+
+    private async Task RevertAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
@@ -292,8 +314,6 @@ public sealed class LibvirtHypervisor : IHypervisor
             _records.SetLastApplied(id, state, snapshot);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
-    }
 
     /// <summary>Deletes a snapshot; libvirt gives its children its parent.</summary>
     public async ValueTask DeleteSnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed class SystemTracker
 {
     private readonly Channel<Observation> _queue = Channel.CreateUnbounded<Observation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Guid, ObservedSystem> _known = [];
+    private readonly ConcurrentDictionary<Guid, int> _held = new();
     private readonly EventBroadcaster _events = new();
     private readonly SystemReader _reader;
     private readonly SystemRecords _records;
@@ -55,6 +57,28 @@ internal sealed class SystemTracker
         if (!_queue.Writer.TryWrite(observation))
             observation.Done!.TrySetException(new ObjectDisposedException(nameof(LibvirtHypervisor), "The libvirt backend is closed."));
         return observation.Done!.Task;
+    }
+
+    /// <summary>
+    /// While an operation that passes through passing states runs (a snapshot pauses the domain while it is
+    /// taken; a revert stops and starts it), libvirt's events of the system are not looked into: the operation
+    /// looks at the system once it is done, and the net change is announced, as the simulator announces it.
+    /// </summary>
+    public IDisposable Hold(Guid id)
+    {
+        _held.AddOrUpdate(id, 1, (_, n) => n + 1);
+        return new Held(this, id);
+    }
+
+    private sealed class Held(SystemTracker tracker, Guid id) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 1) return;
+            if (tracker._held.AddOrUpdate(id, 0, (_, n) => n - 1) == 0) tracker._held.TryRemove(new KeyValuePair<Guid, int>(id, 0));
+        }
     }
 
     public async Task StopAsync()
@@ -100,6 +124,7 @@ internal sealed class SystemTracker
 
     private async Task ObserveAsync(Guid id, Observation[] observations)
     {
+        if (_held.ContainsKey(id) && observations.All(o => o.Cause == ObservationCause.LibvirtEvent)) return;
         try
         {
             var current = await LookAsync(id, observations).ConfigureAwait(false);

@@ -55,6 +55,31 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Passing_states_during_a_held_operation_are_not_announced_only_the_net_change_after_it()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        // As a QEMU snapshot does: the domain is paused and resumed while the operation runs, then paused for good.
+        var held = hv.Tracker.Hold(running.Id);
+        foreach (var suspend in new[] { true, false, true })
+            await hv.Connection.CallAsync(conn =>
+            {
+                using var domain = Native.Virt.DomainLookupByUuidString(conn, running.Id.ToString());
+                return suspend ? Native.Virt.DomainSuspend(domain) : Native.Virt.DomainResume(domain);
+            }, None);
+        Assert.True(await watcher.QuietAsync(500));
+        held.Dispose();
+        await hv.Tracker.AfterAsync(ObservationCause.Operation, running.Id, seen: null);
+
+        var e = await watcher.NextAsync();
+        Assert.Equal((HypervisorEventKind.StateChanged, SystemState.Running, SystemState.Paused), (e.Kind, e.Previous!.State, e.Current!.State));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
     public async Task Back_to_back_state_changes_are_announced_once_each_in_order()
     {
         await using var host = await TestHost.OpenAsync();
