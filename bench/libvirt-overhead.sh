@@ -7,10 +7,11 @@
 # user, and opens a second connection to the same file through the adapter's P/Invokes (an identical fresh
 # host) for the raw side. For each operation, after a warm-up, N iterations of the raw libvirt calls the adapter
 # makes and then the WS-Man request, one after the other on one keep-alive HTTP/1.1 connection (Basic):
-#   Get                 virDomainLookupByUUIDString, the storage pools, virDomainGetState, the XML (inactive,
-#                       then live) and each disk's volume   vs  WS-Transfer Get of the system's CIM_ComputerSystem
-#   Enumerate           virConnectListAllDomains and the same reads per domain   vs  optimized Enumerate of every
-#                       CIM_ComputerSystem (the host and the 100), MaxElements large enough for one round trip
+#   Get                 virDomainLookupByUUIDString, virDomainGetState, the XML (inactive, then live) and each
+#                       disk's volume once (the storage pools are cached)   vs  WS-Transfer Get of the system's
+#                       CIM_ComputerSystem
+#   Enumerate           virConnectListAllDomains and the same reads per domain listed   vs  optimized Enumerate of
+#                       every CIM_ComputerSystem (the host and the 100), MaxElements large enough for one round trip
 #   RequestStateChange  virDomainSuspend, then virDomainResume   vs  RequestStateChange(9), then (2), each job
 #                       polled with back-to-back Gets until Completed; per call
 # Reports p50/p90/p99/max per side and the overhead (service − raw) at p50 and p99 against the goal (p99 under

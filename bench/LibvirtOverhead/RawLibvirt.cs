@@ -10,9 +10,6 @@ namespace LibvirtOverhead;
 /// </summary>
 internal sealed class RawLibvirt : IDisposable
 {
-    // The adapter reads domains in batches of this many, the storage pools once per batch (LibvirtHypervisor.ListSystemsAsync).
-    private const int ReadBatch = 32;
-
     private readonly ConnectHandle _conn;
     private readonly Dictionary<Guid, IReadOnlyList<string>> _disks;
 
@@ -24,34 +21,30 @@ internal sealed class RawLibvirt : IDisposable
         _disks = domains.ToDictionary(d => d.Id, d => d.DiskPaths);
     }
 
-    /// <summary>What GetSystemAsync calls: SystemReader.Find with the pools read afresh.</summary>
+    /// <summary>
+    /// What GetSystemAsync calls: SystemReader.Find. The storage pools come from the adapter's cache (read at
+    /// most every 5 s: once per thousands of iterations, left out here).
+    /// </summary>
     public void Get(Guid id)
     {
         using var domain = Lookup(id);
-        ReadPools();
         Read(domain);
     }
 
-    /// <summary>What ListSystemsAsync calls: every UUID, then per batch the pools and each domain looked up and read.</summary>
+    /// <summary>What ListSystemsAsync calls: every domain listed with its UUID, then each read from the handle listed (pools cached).</summary>
     public int Enumerate()
     {
         var count = Check(Virt.ConnectListAllDomains(_conn, out var array, 0), "virConnectListAllDomains");
         var listed = LibvirtHandle.TakeArray<DomainHandle>(array, count);
-        Guid[] ids;
-        try { ids = listed.Select(Id).Order().ToArray(); }
-        finally { foreach (var domain in listed) domain.Dispose(); }
-        var read = 0;
-        foreach (var batch in ids.Chunk(ReadBatch))
+        try
         {
-            ReadPools();
-            foreach (var id in batch)
-            {
-                using var domain = Lookup(id);
-                Read(domain);
-                read++;
-            }
+            foreach (var domain in listed.OrderBy(Id)) Read(domain);
+            return listed.Length;
         }
-        return read;
+        finally
+        {
+            foreach (var domain in listed) domain.Dispose();
+        }
     }
 
     public DomainHandle Lookup(Guid id) => Check(Virt.DomainLookupByUuidString(_conn, id.ToString("D")), "virDomainLookupByUUIDString");
@@ -62,7 +55,7 @@ internal sealed class RawLibvirt : IDisposable
 
     public void Dispose() => _conn.Dispose();
 
-    /// <summary>SystemReader.Read: UUID, state, inactive XML and its disks' volumes; the live XML and its volumes when active.</summary>
+    /// <summary>SystemReader.Read: UUID, state, inactive XML and its disks' volumes; the live XML when active (same images, not looked up again).</summary>
     private void Read(DomainHandle domain)
     {
         var id = Id(domain);
@@ -73,22 +66,6 @@ internal sealed class RawLibvirt : IDisposable
         if (state is Virt.StateRunning or Virt.StateBlocked or Virt.StatePaused or Virt.StatePmSuspended or Virt.StateShutdown)
         {
             Free(Virt.DomainGetXmlDesc(domain, 0), "virDomainGetXMLDesc");
-            // The live XML differs from the inactive one (ids, aliases), so the adapter reads its volumes again.
-            ReadVolumes(id);
-        }
-    }
-
-    /// <summary>StoragePools.Facts: every pool's XML and info.</summary>
-    private void ReadPools()
-    {
-        var count = Check(Virt.ConnectListAllStoragePools(_conn, out var array, 0), "virConnectListAllStoragePools");
-        foreach (var pool in LibvirtHandle.TakeArray<StoragePoolHandle>(array, count))
-        {
-            using (pool)
-            {
-                Free(Virt.StoragePoolGetXmlDesc(pool, 0), "virStoragePoolGetXMLDesc");
-                Check(Virt.StoragePoolGetInfo(pool, out _), "virStoragePoolGetInfo");
-            }
         }
     }
 

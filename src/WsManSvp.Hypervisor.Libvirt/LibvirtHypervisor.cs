@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using WsManSvp.Hypervisor.Libvirt.Native;
@@ -51,7 +52,7 @@ public sealed class LibvirtHypervisor : IHypervisor
     {
         var log = loggers.CreateLogger<LibvirtHypervisor>();
         var records = new SystemRecords(state, time, log);
-        var reader = new SystemReader(records);
+        var reader = new SystemReader(records, new StoragePoolCache());
         var tracker = new SystemTracker(reader, records, time, log);
         var workers = new LibvirtWorkers(WorkerThreads);
         try
@@ -59,9 +60,10 @@ public sealed class LibvirtHypervisor : IHypervisor
             var connection = await LibvirtConnection.OpenAsync(options, connector, workers, tracker.Observations, log, cancellationToken).ConfigureAwait(false);
             try
             {
+                var readAt = Stopwatch.GetTimestamp();
                 var (host, systems) = await connection.CallAsync(conn => (HostFacts.Read(conn, options), reader.ReadAll(conn)), cancellationToken)
                     .ConfigureAwait(false);
-                tracker.Start(connection, systems);
+                tracker.Start(connection, systems.Select(s => new ObservedSystem(readAt, s)).ToArray());
                 return new LibvirtHypervisor(connection, workers, tracker, reader, records, host, time);
             }
             catch
@@ -82,6 +84,8 @@ public sealed class LibvirtHypervisor : IHypervisor
     /// <summary>The connection (tests drop it to exercise the reconnect).</summary>
     internal LibvirtConnection Connection => _connection;
 
+    internal SystemTracker Tracker => _tracker;
+
     public ValueTask<HostInfo> GetHostInfoAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -94,7 +98,8 @@ public sealed class LibvirtHypervisor : IHypervisor
             var storage = StoragePools.List(conn);
             try
             {
-                var systems = _reader.ReadAll(conn, storage.Select(p => p.Facts).ToArray());
+                _reader.Pools.Remember(conn, storage);
+                var systems = _reader.ReadAll(conn);
                 return LibvirtPools.Of(_host.Info, systems, storage, LibvirtPools.NetworkNames(conn));
             }
             finally
@@ -103,18 +108,26 @@ public sealed class LibvirtHypervisor : IHypervisor
             }
         }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Lists the domains once and reads them in batches, one worker call each (the first also lists).</summary>
     public async IAsyncEnumerable<VirtualSystem> ListSystemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ids = await _connection.CallAsync(SystemReader.Ids, cancellationToken).ConfigureAwait(false);
-        foreach (var batch in ids.Chunk(ReadBatch))
+        DomainListing? listing = null;
+        try
         {
-            var systems = await _connection.CallAsync(conn =>
+            for (var start = 0; listing is null || start < listing.Count; start += ReadBatch)
             {
-                var pools = StoragePools.Facts(conn);
-                // A domain undefined since the listing is left out.
-                return batch.Select(id => _reader.Find(conn, id, pools)).OfType<VirtualSystem>().ToArray();
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var system in systems) yield return system;
+                var from = start;
+                var systems = await _connection.CallAsync(conn =>
+                {
+                    listing ??= DomainListing.Take(conn);
+                    return listing.Read(conn, _reader, from, ReadBatch);
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var system in systems) yield return system;
+            }
+        }
+        finally
+        {
+            listing?.Dispose();
         }
     }
 
@@ -150,7 +163,9 @@ public sealed class LibvirtHypervisor : IHypervisor
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
-            var system = _reader.Read(conn, domain, StoragePools.Facts(conn));
+            // Read with the pools as they are now, as the rewrite will be (DomainXml.Write wants the same).
+            _reader.Pools.Refresh(conn);
+            var system = _reader.Read(conn, domain);
             return Define(conn, DefinitionRules.ValidateUpdate(system, definition), Domains.Xml(domain, Virt.DomainXmlInactive));
         }, cancellationToken).ConfigureAwait(false);
         return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
@@ -174,13 +189,16 @@ public sealed class LibvirtHypervisor : IHypervisor
             return LibvirtErrors.Check(Virt.DomainUndefineFlags(domain, flags & ~Virt.UndefineNvram), $"Undefining system '{name}'");
         }, cancellationToken).ConfigureAwait(false);
         _records.Forget(id);
-        await _tracker.AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
+        await _tracker.AfterAsync(ObservationCause.Operation, id, seen: null).ConfigureAwait(false);
     }
 
-    /// <summary>Checks the transition as the simulator's state machine does, so libvirt is only asked what it can do.</summary>
+    /// <summary>
+    /// Checks the transition as the simulator's state machine does, so libvirt is only asked what it can do;
+    /// the system is read again in the same worker call, and the tracker announces from that read.
+    /// </summary>
     public async ValueTask<VirtualSystem> ChangeStateAsync(Guid id, StateTransition transition, CancellationToken cancellationToken)
     {
-        await _connection.CallAsync(conn =>
+        var seen = await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
             var state = Domains.State(domain);
@@ -199,9 +217,10 @@ public sealed class LibvirtHypervisor : IHypervisor
                 StateTransition.Reset => Virt.DomainReset(domain, 0),
                 _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
             };
-            return LibvirtErrors.Check(result, $"Cannot {transition} system '{name}'");
+            LibvirtErrors.Check(result, $"Cannot {transition} system '{name}'");
+            return _reader.Observe(conn, domain);
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(transition is StateTransition.Reboot or StateTransition.Reset ? ObservationCause.Restarted : ObservationCause.Operation, id)
+        return await AfterAsync(transition is StateTransition.Reboot or StateTransition.Reset ? ObservationCause.Restarted : ObservationCause.Operation, id, seen)
             .ConfigureAwait(false);
     }
 
@@ -209,7 +228,7 @@ public sealed class LibvirtHypervisor : IHypervisor
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
-            var pools = StoragePools.Facts(conn);
+            var pools = _reader.Pools.Facts(conn);
             var handles = DomainSnapshots.ListAll(domain);
             try
             {
@@ -234,7 +253,21 @@ public sealed class LibvirtHypervisor : IHypervisor
             }
         }, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
+    public async ValueTask<SystemSnapshot> CreateSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken)
+    {
+        var held = _tracker.Hold(id);
+        try
+        {
+            return await TakeSnapshotAsync(id, kind, description, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            held.Dispose();
+            await _tracker.AfterAsync(ObservationCause.Operation, id, seen: null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SystemSnapshot> TakeSnapshotAsync(Guid id, SnapshotKind kind, string? description, CancellationToken cancellationToken) =>
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
@@ -252,7 +285,7 @@ public sealed class LibvirtHypervisor : IHypervisor
             using var snapshot = LibvirtErrors.Check(
                 Virt.DomainSnapshotCreateXml(domain, xml, kind == SnapshotKind.DiskOnly ? Virt.SnapshotCreateDiskOnly : 0),
                 $"Taking a snapshot of system '{name}'");
-            return DomainSnapshots.Read(conn, id, snapshot, StoragePools.Facts(conn));
+            return DomainSnapshots.Read(conn, id, snapshot, _reader.Pools.Facts(conn));
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -261,6 +294,12 @@ public sealed class LibvirtHypervisor : IHypervisor
     /// </summary>
     public async ValueTask<VirtualSystem> ApplySnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken)
     {
+        using (_tracker.Hold(id))
+            await RevertAsync(id, snapshot, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
+    }
+
+    private async Task RevertAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
         await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
@@ -275,8 +314,6 @@ public sealed class LibvirtHypervisor : IHypervisor
             _records.SetLastApplied(id, state, snapshot);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(ObservationCause.Operation, id).ConfigureAwait(false);
-    }
 
     /// <summary>Deletes a snapshot; libvirt gives its children its parent.</summary>
     public async ValueTask DeleteSnapshotAsync(Guid id, string snapshot, CancellationToken cancellationToken) =>
@@ -305,10 +342,11 @@ public sealed class LibvirtHypervisor : IHypervisor
         var pools = StoragePools.List(conn);
         try
         {
-            var created = StoragePools.CreateMissing(pools, definition.Disks);
+            var facts = _reader.Pools.Remember(conn, pools);
+            var created = StoragePools.CreateMissing(conn, pools, definition.Disks);
             try
             {
-                using var domain = LibvirtErrors.Check(Virt.DomainDefineXml(conn, DomainXml.Write(definition, _host.Target, existing, pools.Select(p => p.Facts).ToArray())),
+                using var domain = LibvirtErrors.Check(Virt.DomainDefineXml(conn, DomainXml.Write(definition, _host.Target, existing, facts)),
                     $"Defining system '{definition.Name}'");
             }
             catch
@@ -325,7 +363,7 @@ public sealed class LibvirtHypervisor : IHypervisor
         }
     }
 
-    private async Task<VirtualSystem> AfterAsync(ObservationCause cause, Guid id) =>
-        await _tracker.AfterAsync(cause, id).ConfigureAwait(false)
+    private async Task<VirtualSystem> AfterAsync(ObservationCause cause, Guid id, ObservedSystem? seen = null) =>
+        await _tracker.AfterAsync(cause, id, seen).ConfigureAwait(false)
         ?? throw new HypervisorException(HypervisorError.NotFound, $"System {id} was undefined meanwhile.");
 }

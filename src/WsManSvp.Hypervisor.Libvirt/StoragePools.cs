@@ -51,9 +51,10 @@ internal static class StoragePools
 
     /// <summary>
     /// Creates a qcow2 volume for every disk whose image does not exist yet in the pool whose target is the
-    /// image's directory; returns the volumes made, for <see cref="Delete"/> to undo them.
+    /// image's directory — a copy of <see cref="VirtualDisk.CloneOf"/> when the disk names one, else empty;
+    /// returns the volumes made, for <see cref="Delete"/> to undo them.
     /// </summary>
-    public static List<StorageVolHandle> CreateMissing(IReadOnlyList<StoragePool> pools, IEnumerable<VirtualDisk> disks)
+    public static List<StorageVolHandle> CreateMissing(ConnectHandle conn, IReadOnlyList<StoragePool> pools, IEnumerable<VirtualDisk> disks)
     {
         var created = new List<StorageVolHandle>();
         try
@@ -70,7 +71,21 @@ internal static class StoragePools
                     if (!LibvirtErrors.LastIsNotFound()) throw LibvirtErrors.Last($"Looking up image {disk.Path}");
                     Virt.ResetLastError();
                 }
-                created.Add(LibvirtErrors.Check(Virt.StorageVolCreateXml(pool.Handle, StoragePoolXml.NewVolume(name, disk.CapacityBytes), 0),
+                var xml = StoragePoolXml.NewVolume(name, disk.CapacityBytes);
+                if (disk.CloneOf is { } source)
+                {
+                    using var original = Virt.StorageVolLookupByPath(conn, source);
+                    if (original.IsInvalid)
+                    {
+                        Virt.ResetLastError();
+                        throw new HypervisorException(HypervisorError.InvalidArgument,
+                            $"Cannot copy image {source} to {disk.Path}: no storage pool holds it.");
+                    }
+                    created.Add(LibvirtErrors.Check(Virt.StorageVolCreateXmlFrom(pool.Handle, xml, original, 0),
+                        $"Copying image {source} to {disk.Path} in storage pool '{pool.Facts.Name}'"));
+                    continue;
+                }
+                created.Add(LibvirtErrors.Check(Virt.StorageVolCreateXml(pool.Handle, xml, 0),
                     $"Creating image {disk.Path} in storage pool '{pool.Facts.Name}'"));
             }
             return created;

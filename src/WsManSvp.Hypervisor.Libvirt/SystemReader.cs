@@ -1,17 +1,25 @@
+using System.Diagnostics;
 using WsManSvp.Hypervisor.Libvirt.Native;
 using WsManSvp.Hypervisor.Libvirt.Xml;
 
 namespace WsManSvp.Hypervisor.Libvirt;
 
-/// <summary>Reads a domain as a <see cref="VirtualSystem"/> (on a worker thread).</summary>
-internal sealed class SystemReader(SystemRecords records)
+/// <summary>Reads a domain as a <see cref="VirtualSystem"/> (on a worker thread), with the storage pools from <see cref="Pools"/>.</summary>
+internal sealed class SystemReader(SystemRecords records, StoragePoolCache pools)
 {
-    public VirtualSystem Read(ConnectHandle conn, DomainHandle domain, IReadOnlyList<StoragePoolFacts> pools)
+    private readonly ParsedDefinitions _parsed = new();
+
+    public StoragePoolCache Pools => pools;
+
+    public VirtualSystem Read(ConnectHandle conn, DomainHandle domain)
     {
+        var facts = pools.Facts(conn);
         var id = Domains.Id(domain);
         var state = Domains.State(domain);
         var inactiveXml = Domains.Xml(domain, Virt.DomainXmlInactive);
-        var definition = Definition(conn, inactiveXml, pools);
+        // The live XML of a running domain always differs (ids, aliases) but names the same images: each is looked up once.
+        var capacities = new Dictionary<string, long>(StringComparer.Ordinal);
+        var definition = Definition(conn, id, live: false, inactiveXml, facts, capacities);
         var activeXml = state switch
         {
             _ when Domains.IsActive(state) => Domains.Xml(domain, 0),
@@ -20,41 +28,60 @@ internal sealed class SystemReader(SystemRecords records)
         };
         return new VirtualSystem(id, state, records.Since(id, state), definition)
         {
-            ActiveDefinition = activeXml is null ? null : activeXml == inactiveXml ? definition : Definition(conn, activeXml, pools),
+            ActiveDefinition = activeXml is null ? null : activeXml == inactiveXml ? definition : Definition(conn, id, live: true, activeXml, facts, capacities),
         };
     }
 
-    /// <summary>The system with this identity, or null.</summary>
-    public VirtualSystem? Find(ConnectHandle conn, Guid id, IReadOnlyList<StoragePoolFacts>? pools = null)
+    /// <summary>A domain at hand, or null when it is gone (undefined since it was looked up, or a transient one stopped).</summary>
+    public VirtualSystem? TryRead(ConnectHandle conn, DomainHandle domain)
     {
-        using var domain = Domains.Find(conn, id);
-        return domain is null ? null : Read(conn, domain, pools ?? StoragePools.Facts(conn));
+        try { return Read(conn, domain); }
+        catch (HypervisorException e) when (e.Error == HypervisorError.NotFound)
+        {
+            return null;
+        }
     }
 
-    public VirtualSystem Require(ConnectHandle conn, Guid id) =>
-        Find(conn, id) ?? throw new HypervisorException(HypervisorError.NotFound, $"No system with UUID {id} is defined.");
-
-    /// <summary>The UUIDs of every domain, in order.</summary>
-    public static Guid[] Ids(ConnectHandle conn)
+    /// <summary>The system with this identity, or null.</summary>
+    public VirtualSystem? Find(ConnectHandle conn, Guid id)
     {
-        var domains = Domains.ListAll(conn);
-        try { return domains.Select(Domains.Id).Order().ToArray(); }
-        finally { foreach (var domain in domains) domain.Dispose(); }
+        using var domain = Domains.Find(conn, id);
+        return domain is null ? null : Read(conn, domain);
+    }
+
+    /// <summary>The system read now, with the instant the read started.</summary>
+    public ObservedSystem Observe(ConnectHandle conn, Guid id)
+    {
+        var readAt = Stopwatch.GetTimestamp();
+        return new ObservedSystem(readAt, Find(conn, id));
+    }
+
+    /// <summary><see cref="Observe(ConnectHandle, Guid)"/> of a domain at hand.</summary>
+    public ObservedSystem Observe(ConnectHandle conn, DomainHandle domain)
+    {
+        var readAt = Stopwatch.GetTimestamp();
+        return new ObservedSystem(readAt, TryRead(conn, domain));
     }
 
     /// <summary>Every system, in order.</summary>
-    public VirtualSystem[] ReadAll(ConnectHandle conn, IReadOnlyList<StoragePoolFacts>? pools = null)
+    public VirtualSystem[] ReadAll(ConnectHandle conn)
     {
-        pools ??= StoragePools.Facts(conn);
         var domains = Domains.ListAll(conn);
-        try { return domains.Select(d => Read(conn, d, pools)).OrderBy(s => s.Id).ToArray(); }
+        try { return domains.Select(d => Read(conn, d)).OrderBy(s => s.Id).ToArray(); }
         finally { foreach (var domain in domains) domain.Dispose(); }
     }
 
-    /// <summary>A definition from domain XML, each disk's capacity from its storage volume.</summary>
-    public static SystemDefinition Definition(ConnectHandle conn, string xml, IReadOnlyList<StoragePoolFacts> pools)
+    /// <summary>A definition from domain XML, each disk's capacity from its storage volume (looked up once per path in <paramref name="capacities"/>).</summary>
+    private SystemDefinition Definition(ConnectHandle conn, Guid id, bool live, string xml, IReadOnlyList<StoragePoolFacts> pools, Dictionary<string, long> capacities)
     {
-        var definition = DomainXml.Read(xml, pools);
-        return definition with { Disks = definition.Disks.Select(d => d with { CapacityBytes = StoragePools.Capacity(conn, d.Path) }).ToArray() };
+        var definition = _parsed.Read(id, live, xml, pools);
+        return definition with
+        {
+            Disks = definition.Disks.Select(d =>
+            {
+                if (!capacities.TryGetValue(d.Path, out var capacity)) capacities[d.Path] = capacity = StoragePools.Capacity(conn, d.Path);
+                return d with { CapacityBytes = capacity };
+            }).ToArray(),
+        };
     }
 }

@@ -55,6 +55,71 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Passing_states_during_a_held_operation_are_not_announced_only_the_net_change_after_it()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        // As a QEMU snapshot does: the domain is paused and resumed while the operation runs, then paused for good.
+        var held = hv.Tracker.Hold(running.Id);
+        foreach (var suspend in new[] { true, false, true })
+            await hv.Connection.CallAsync(conn =>
+            {
+                using var domain = Native.Virt.DomainLookupByUuidString(conn, running.Id.ToString());
+                return suspend ? Native.Virt.DomainSuspend(domain) : Native.Virt.DomainResume(domain);
+            }, None);
+        Assert.True(await watcher.QuietAsync(500));
+        held.Dispose();
+        await hv.Tracker.AfterAsync(ObservationCause.Operation, running.Id, seen: null);
+
+        var e = await watcher.NextAsync();
+        Assert.Equal((HypervisorEventKind.StateChanged, SystemState.Running, SystemState.Paused), (e.Kind, e.Previous!.State, e.Current!.State));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
+    public async Task Back_to_back_state_changes_are_announced_once_each_in_order()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        // Each operation hands the tracker its own read while libvirt's events of the earlier ones are still queued.
+        const int Cycles = 10;
+        for (var i = 0; i < Cycles; i++)
+        {
+            Assert.Equal(SystemState.Paused, (await hv.ChangeStateAsync(running.Id, StateTransition.Pause, None)).State);
+            Assert.Equal(SystemState.Running, (await hv.ChangeStateAsync(running.Id, StateTransition.Resume, None)).State);
+        }
+
+        var events = await watcher.NextAsync(2 * Cycles);
+        Assert.All(events, e => Assert.Equal(HypervisorEventKind.StateChanged, e.Kind));
+        Assert.Equal(Enumerable.Range(0, 2 * Cycles).Select(i => i % 2 == 0 ? (SystemState.Running, SystemState.Paused) : (SystemState.Paused, SystemState.Running)),
+            events.Select(e => (e.Previous!.State, e.Current!.State)));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
+    public async Task Reboots_queued_together_are_announced_each()
+    {
+        await using var host = await TestHost.OpenAsync();
+        var hv = host.Hypervisor;
+        var running = await host.InStateAsync(SystemState.Running);
+        await using var watcher = new EventWatcher(hv);
+
+        await Task.WhenAll(hv.ChangeStateAsync(running.Id, StateTransition.Reboot, None).AsTask(),
+            hv.ChangeStateAsync(running.Id, StateTransition.Reset, None).AsTask());
+
+        var events = await watcher.NextAsync(2);
+        Assert.All(events, e => Assert.Equal((HypervisorEventKind.StateChanged, SystemState.Running, SystemState.Running),
+            (e.Kind, e.Previous!.State, e.Current!.State)));
+        Assert.True(await watcher.QuietAsync());
+    }
+
+    [Fact]
     public async Task The_stream_ends_when_the_backend_is_disposed()
     {
         var host = await TestHost.OpenAsync();

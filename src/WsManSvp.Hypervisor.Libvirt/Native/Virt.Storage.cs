@@ -33,6 +33,9 @@ internal static partial class Virt
     [LibraryImport(Library, EntryPoint = "virStorageVolCreateXML", StringMarshalling = StringMarshalling.Utf8)]
     public static partial StorageVolHandle StorageVolCreateXml(StoragePoolHandle pool, string xml, uint flags);
 
+    [LibraryImport(Library, EntryPoint = "virStorageVolCreateXMLFrom", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial StorageVolHandle StorageVolCreateXmlFrom(StoragePoolHandle pool, string xml, StorageVolHandle clone, uint flags);
+
     [LibraryImport(Library, EntryPoint = "virStorageVolDelete")]
     public static partial int StorageVolDelete(StorageVolHandle volume, uint flags);
 
