@@ -198,7 +198,16 @@ public sealed class LibvirtHypervisor : IHypervisor
     /// </summary>
     public async ValueTask<VirtualSystem> ChangeStateAsync(Guid id, StateTransition transition, CancellationToken cancellationToken)
     {
-        var seen = await _connection.CallAsync(conn =>
+        ObservedSystem seen;
+        // QEMU passes through states of its own (a managed save pauses first; a restore starts paused).
+        using (_tracker.Hold(id))
+            seen = await ChangeAsync(id, transition, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(transition is StateTransition.Reboot or StateTransition.Reset ? ObservationCause.Restarted : ObservationCause.Operation, id, seen)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<ObservedSystem> ChangeAsync(Guid id, StateTransition transition, CancellationToken cancellationToken) =>
+        await _connection.CallAsync(conn =>
         {
             using var domain = Domains.Require(conn, id);
             var state = Domains.State(domain);
@@ -220,9 +229,6 @@ public sealed class LibvirtHypervisor : IHypervisor
             LibvirtErrors.Check(result, $"Cannot {transition} system '{name}'");
             return _reader.Observe(conn, domain);
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(transition is StateTransition.Reboot or StateTransition.Reset ? ObservationCause.Restarted : ObservationCause.Operation, id, seen)
-            .ConfigureAwait(false);
-    }
 
     public async ValueTask<SnapshotTree> ListSnapshotsAsync(Guid id, CancellationToken cancellationToken) =>
         await _connection.CallAsync(conn =>

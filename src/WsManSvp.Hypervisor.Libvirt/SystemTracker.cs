@@ -61,7 +61,7 @@ internal sealed class SystemTracker
 
     /// <summary>
     /// While an operation that passes through passing states runs (a snapshot pauses the domain while it is
-    /// taken; a revert stops and starts it), libvirt's events of the system are not looked into: the operation
+    /// taken; a revert stops and starts it; a managed save pauses first), libvirt's events of the system are not looked into: the operation
     /// looks at the system once it is done, and the net change is announced, as the simulator announces it.
     /// </summary>
     public IDisposable Hold(Guid id)
