@@ -29,6 +29,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 BENCH="$ROOT/bench"
 WSMAN_PORT="${WSMAN_PORT:-18987}"
 RESULTS="${RESULTS:-$BENCH/results/enumerate-latest.md}"
@@ -148,16 +150,13 @@ if grep -qE '^(fail|crit):' "$WORK/wsmansvp.log"; then
   echo "enumerate.sh: WsManSvp.Server logged errors:" >&2; cat "$WORK/wsmansvp.log" >&2; FAILED=1
 fi
 
-commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -z "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit+uncommitted"
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+commit="$(bench_source)"
 REPORT="$WORK/report.md"
 {
   echo "# WsManSvp enumeration benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- Command: \`$COMMAND\` (${WARMUP} s of warm-up, then $REPEAT measured runs per scenario; a run is $PARALLEL whole enumeration(s) at once, each on its own keep-alive HTTP/1.1 connection, Basic)"
-  echo "- Machine: $(nproc) CPUs (${cpu:-unknown}), $mem RAM, $(uname -sr); .NET SDK $(dotnet --version)"
+  echo "- Machine: $(bench_machine)"
   echo "- Source: $commit; server and client share the machine; server --seed-systems $SYSTEMS${MAX_ENVELOPE_KB:+, --max-envelope-size-kb $MAX_ENVELOPE_KB}"
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
   echo "- Server resident memory: ${RSS_IDLE} MiB after start-up (seeded, idle)"
@@ -177,9 +176,7 @@ REPORT="$WORK/report.md"
   fi
 } >"$REPORT"
 
-mkdir -p "$(dirname "$RESULTS")"
-cp "$REPORT" "$RESULTS"
-cat "$REPORT"
+bench_publish "$REPORT" "$RESULTS"
 if [[ "$FAILED" -ne 0 ]]; then
   echo >&2
   echo "enumerate.sh: FAILED (see messages above); results in $RESULTS are not valid" >&2

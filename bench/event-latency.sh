@@ -25,6 +25,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 BENCH="$ROOT/bench"
 RESULTS="${RESULTS:-$BENCH/results/event-latency-latest.md}"
 ARGS=()
@@ -63,16 +65,13 @@ if grep -qE '^(fail|crit):' "$WORK/run.log"; then
   echo "event-latency.sh: the server logged errors (above)" >&2; FAILED=1
 fi
 
-commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -z "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit+uncommitted"
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+commit="$(bench_source)"
 REPORT="$WORK/report.md"
 {
   echo "# WsManSvp event latency benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- Command: \`$COMMAND\`"
-  echo "- Machine: $(nproc) CPUs (${cpu:-unknown}), $mem RAM, $(uname -sr); .NET SDK $(dotnet --version)"
+  echo "- Machine: $(bench_machine)"
   echo "- Source: $commit; server, sink and bench share one process and the machine"
   echo "- uptime before: \`${UPTIME_BEFORE# }\`"
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
@@ -84,9 +83,7 @@ REPORT="$WORK/report.md"
   fi
 } >"$REPORT"
 
-mkdir -p "$(dirname "$RESULTS")"
-cp "$REPORT" "$RESULTS"
-cat "$REPORT"
+bench_publish "$REPORT" "$RESULTS"
 if [[ "$FAILED" -ne 0 ]]; then
   echo >&2
   echo "event-latency.sh: FAILED (see messages above); results in $RESULTS are not valid" >&2

@@ -27,6 +27,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 BENCH="$ROOT/bench"
 RESULTS="${RESULTS:-$BENCH/results/libvirt-overhead-latest.md}"
 ITERATIONS=3000
@@ -67,17 +69,14 @@ if grep -qE '^(fail|crit):' "$WORK/run.log"; then
   echo "libvirt-overhead.sh: the server logged errors (above)" >&2; FAILED=1
 fi
 
-commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -z "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit+uncommitted"
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+commit="$(bench_source)"
 libvirt="$(virsh --version 2>/dev/null || echo unknown)"
 REPORT="$WORK/report.md"
 {
   echo "# WsManSvp libvirt overhead benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- Command: \`$COMMAND\` (${WARMUP} s of warm-up, then $ITERATIONS iterations per operation; one keep-alive HTTP/1.1 connection, Basic)"
-  echo "- Machine: $(nproc) CPUs (${cpu:-unknown}), $mem RAM, $(uname -sr); .NET SDK $(dotnet --version); libvirt $libvirt (test driver)"
+  echo "- Machine: $(bench_machine); libvirt $libvirt (test driver)"
   echo "- Source: $commit; server, raw side and client share one process and the machine"
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
   echo
@@ -88,9 +87,7 @@ REPORT="$WORK/report.md"
   fi
 } >"$REPORT"
 
-mkdir -p "$(dirname "$RESULTS")"
-cp "$REPORT" "$RESULTS"
-cat "$REPORT"
+bench_publish "$REPORT" "$RESULTS"
 if [[ "$FAILED" -ne 0 ]]; then
   echo >&2
   echo "libvirt-overhead.sh: FAILED (see messages above); results in $RESULTS are not valid" >&2

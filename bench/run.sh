@@ -24,6 +24,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 BENCH="$ROOT/bench"
 INTEROP="${INTEROP_DIR:-$ROOT/../shared/interop}"
 WSMAN_PORT="${WSMAN_PORT:-18985}"
@@ -206,10 +208,7 @@ if grep -qE '^(fail|crit):' "$WORK/wsmansvp.log"; then
   echo "run.sh: WsManSvp.Server logged errors:" >&2; cat "$WORK/wsmansvp.log" >&2; FAILED=1
 fi
 
-commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null && [[ -z "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit+uncommitted"
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+commit="$(bench_source)"
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 REPORT="$WORK/report.md"
@@ -217,7 +216,7 @@ REPORT="$WORK/report.md"
   echo "# WsManSvp benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- Command: \`$COMMAND\` (wrk -t$THREADS, ${DURATION} s per run after a ${WARMUP} s warm-up, keep-alive)"
-  echo "- Machine: $(nproc) CPUs (${cpu:-unknown}), $mem RAM, $(uname -sr); .NET SDK $(dotnet --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "- Machine: $(bench_machine); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "- Source: $commit; server and load generator share the machine"
   echo "- Load average (1/5/15 min) before the runs: $LOAD_BEFORE; after: $LOAD_AFTER (anything well above 2 means other work shared the CPUs)"
   echo "- Replies: Get $GET_BYTES bytes, Enumerate $ENUM_BYTES bytes ($ENUM_ITEMS items, EndOfSequence), Identify $IDENTIFY_BYTES bytes, bare Kestrel $GET_BYTES bytes"
@@ -243,9 +242,7 @@ REPORT="$WORK/report.md"
   fi
 } >"$REPORT"
 
-mkdir -p "$(dirname "$RESULTS")"
-cp "$REPORT" "$RESULTS"
-cat "$REPORT"
+bench_publish "$REPORT" "$RESULTS"
 if [[ "$FAILED" -ne 0 ]]; then
   echo >&2
   echo "run.sh: FAILED (see messages above); results in $RESULTS are not valid" >&2
