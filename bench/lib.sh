@@ -18,9 +18,18 @@ bench_machine() {
   echo "$(nproc) CPUs (${cpu:-unknown}), $mem RAM, $(uname -sr); .NET SDK $(dotnet --version)"
 }
 
-# Copies the report to the results file and prints it.
-bench_publish() { # report, results
+# Marks the report invalid when a check failed, copies it to the results file, prints it, and then exits 1
+# when a check failed.
+bench_publish() { # report, results, failed (0 or 1), script name
+  if [[ "$3" -ne 0 ]]; then
+    printf '\n**FAILED**: a check failed or a server misbehaved (see the script'"'"'s messages); these figures are not valid.\n' >>"$1"
+  fi
   mkdir -p "$(dirname "$2")"
   cp "$1" "$2"
   cat "$1"
+  if [[ "$3" -ne 0 ]]; then
+    echo >&2
+    echo "$4: FAILED (see messages above); results in $2 are not valid" >&2
+    exit 1
+  fi
 }
