@@ -69,11 +69,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
     [InlineData("CIM_SystemDevice", "")]
     public async Task AssociationClassName_narrows_to_one_kind_of_neighbour(string associationClass, string expected)
     {
-        using var client = server.Client();
-
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, associationClass: associationClass)));
-
-        Assert.Equal(Expected(expected), Neighbours.Sorted(eprs));
+        Assert.Equal(Expected(expected), await NeighboursOfHostAsync(associationClass: associationClass));
     }
 
     [Theory]
@@ -84,11 +80,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
     [InlineData("CIM_LogicalDevice", "")]
     public async Task ResultClassName_keeps_results_of_that_class_and_its_subclasses(string resultClass, string expected)
     {
-        using var client = server.Client();
-
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, resultClass: resultClass)));
-
-        Assert.Equal(Expected(expected), Neighbours.Sorted(eprs));
+        Assert.Equal(Expected(expected), await NeighboursOfHostAsync(resultClass: resultClass));
     }
 
     [Fact]
@@ -97,9 +89,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
         using var client = server.Client();
         var systems = await SeededSystems.FindAsync(client);
 
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, resultClass: "CIM_ComputerSystem")));
-
-        Assert.Equal(Neighbours.Sorted(SystemsOf(systems)), Neighbours.Sorted(eprs));
+        Assert.Equal(Neighbours.Sorted(SystemsOf(systems)), await NeighboursOfHostAsync(resultClass: "CIM_ComputerSystem"));
     }
 
     [Theory]
@@ -109,11 +99,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
     [InlineData("PartComponent", "")]
     public async Task Role_is_the_part_the_host_plays(string role, string expected)
     {
-        using var client = server.Client();
-
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, role: role)));
-
-        Assert.Equal(Expected(expected), Neighbours.Sorted(eprs));
+        Assert.Equal(Expected(expected), await NeighboursOfHostAsync(role: role));
     }
 
     [Theory]
@@ -124,11 +110,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
     [InlineData("Antecedent", "")]
     public async Task ResultRole_is_the_part_the_result_plays(string resultRole, string expected)
     {
-        using var client = server.Client();
-
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, resultRole: resultRole)));
-
-        Assert.Equal(Expected(expected), Neighbours.Sorted(eprs));
+        Assert.Equal(Expected(expected), await NeighboursOfHostAsync(resultRole: resultRole));
     }
 
     [Fact]
@@ -137,9 +119,7 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
         using var client = server.Client();
         var systems = await SeededSystems.FindAsync(client);
 
-        var eprs = await client.EprsAsync(Enumeration.AllClasses(Filters.AssociatedInstances(ModelEprs.Host, role: "Antecedent")));
-
-        Assert.Equal(Neighbours.Sorted([.. SystemsOf(systems), .. Services]), Neighbours.Sorted(eprs));
+        Assert.Equal(Neighbours.Sorted([.. SystemsOf(systems), .. Services]), await NeighboursOfHostAsync(role: "Antecedent"));
     }
 
     [Fact]
@@ -246,5 +226,12 @@ public sealed class AssociatedInstancesTests(ServerFixture server) : IClassFixtu
         "profile" => ["CIM_RegisteredProfile " + Neighbours.SystemVirtualization],
         _ => throw new ArgumentException(group),
     }));
-}
 
+    /// <summary>The host's neighbours through the association filter with these parameters, sorted as <see cref="Neighbours.Sorted(IEnumerable{Epr})"/> sorts them.</summary>
+    private async Task<string[]> NeighboursOfHostAsync(string? associationClass = null, string? role = null, string? resultClass = null, string? resultRole = null)
+    {
+        using var client = server.Client();
+        return Neighbours.Sorted(await client.EprsAsync(Enumeration.AllClasses(
+            Filters.AssociatedInstances(ModelEprs.Host, associationClass: associationClass, role: role, resultClass: resultClass, resultRole: resultRole))));
+    }
+}
